@@ -1,0 +1,1 @@
+"""Diplograph's FastAPI application and command-line interface."""

@@ -1,0 +1,105 @@
+"""The ``diplograph`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from types import FrameType
+
+from app.settings import Settings, get_settings
+from domain.errors import DiplographError
+
+log = logging.getLogger("diplograph")
+
+Command = Callable[[argparse.Namespace, Settings], int]
+
+
+def _exit_on_sigterm(signum: int, _frame: FrameType | None) -> None:
+    # Turn SIGTERM into a normal exit so `finally` blocks stop the local graph server.
+    raise SystemExit(128 + signum)
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from app.main import create_app
+
+    if args.host:
+        settings.host = args.host
+    if args.port:
+        settings.port = args.port
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+    )
+    return 0
+
+
+def cmd_graph_server(args: argparse.Namespace, settings: Settings) -> int:
+    from app.graph_runtime import local_server
+
+    server = local_server(settings)
+    info = server.start()
+    try:
+        if not server.owner:
+            print(f"A graph server already runs for {settings.graph_dir} (pid {info.pid}).")
+            print(f"Bolt URI: {info.bolt_uri}")
+            return 1
+        print(f"Local graph server running (pid {info.pid}), data in {server.root}")
+        print(f"Bolt URI:         {info.bolt_uri}")
+        print(f"Database:         {info.database}")
+        print(f"User:             {info.user}")
+        print(f"Credentials file: {info.credentials_file}")
+        print("Other diplograph commands with the same data directory use it automatically.")
+        print("Press Ctrl-C to stop.", flush=True)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diplograph", description="Turn diplomatic news into a knowledge graph."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the REST API (starts the local graph if needed)")
+    serve.add_argument("--host", help="bind address (default: DIPLOGRAPH_HOST)")
+    serve.add_argument("--port", type=int, help="port (default: DIPLOGRAPH_PORT)")
+    serve.set_defaults(handler=cmd_serve)
+
+    graph_server = sub.add_parser(
+        "graph-server", help="run the local graph server in the foreground for several processes"
+    )
+    graph_server.set_defaults(handler=cmd_graph_server)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = get_settings()
+    logging.basicConfig(
+        level=settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    handler: Command = args.handler
+    try:
+        return handler(args, settings)
+    except DiplographError as exc:
+        print(f"diplograph: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Which graph a process talks to: Neo4j when NEO4J_URI is set, else the local server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from app.settings import Settings
+from graph.connection import GraphTarget
+from graph.local_server import LocalGraphServer
+
+
+def local_server(settings: Settings) -> LocalGraphServer:
+    return LocalGraphServer(
+        settings.graph_dir,
+        heap=settings.graph_heap,
+        bolt_port=settings.graph_bolt_port,
+        start_timeout=settings.graph_start_timeout,
+    )
+
+
+@contextmanager
+def graph_target(settings: Settings) -> Iterator[GraphTarget]:
+    """Yield the graph to use; start (or attach to) the local server when needed.
+
+    A local server this process started is stopped when the block exits.
+    """
+    if settings.neo4j_uri:
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+        yield GraphTarget(
+            uri=settings.neo4j_uri,
+            user=settings.neo4j_user,
+            password=password,
+            database=settings.neo4j_database or "neo4j",
+            backend="neo4j",
+        )
+        return
+    with local_server(settings) as info:
+        yield GraphTarget(
+            uri=info.bolt_uri,
+            user=info.user,
+            password=info.password,
+            database=settings.neo4j_database or info.database,
+            backend="arcadedb-local",
+        )

@@ -1,0 +1,74 @@
+"""The API's handle on the graph: one async driver per process, schema ensured once."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+
+import neo4j
+
+from domain.errors import GraphUnavailable
+from extractors.taxonomy import topic_labels
+from graph import stats
+from graph.connection import GraphTarget, open_async_driver, open_driver, wait_until_ready
+from graph.schema import ensure_schema
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class GraphState:
+    target: GraphTarget
+    driver: neo4j.AsyncDriver
+    backend_label: str
+    schema_ready: bool = False
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @property
+    def database(self) -> str:
+        return self.target.database
+
+    async def ensure_ready(self) -> None:
+        """Check the graph answers; the first time it does, make sure the schema exists.
+
+        Raises:
+            GraphUnavailable: the graph cannot be reached now.
+        """
+        await stats.ping(self.driver, self.database)
+        if self.schema_ready:
+            return
+        async with self._lock:
+            if not self.schema_ready:
+                await asyncio.to_thread(prepare_graph, self.target, 10.0)
+                self.schema_ready = True
+
+
+def prepare_graph(target: GraphTarget, wait_seconds: float) -> None:
+    """Wait for the graph (bounded) and create constraints, indexes and topics.
+
+    Raises:
+        GraphUnavailable: not reachable within ``wait_seconds``.
+    """
+    with open_driver(target) as driver:
+        wait_until_ready(driver, target, timeout=wait_seconds)
+        ensure_schema(driver, target.database, topic_labels())
+
+
+def backend_label(target: GraphTarget) -> str:
+    if target.backend == "arcadedb-local":
+        return "local ArcadeDB"
+    return "Neo4j"
+
+
+async def open_graph_state(target: GraphTarget, wait_seconds: float) -> GraphState:
+    """Open the driver; if the graph is down, start anyway and recover when it returns."""
+    state = GraphState(
+        target=target, driver=open_async_driver(target), backend_label=backend_label(target)
+    )
+    try:
+        await asyncio.to_thread(prepare_graph, target, wait_seconds)
+        state.schema_ready = True
+    except GraphUnavailable as exc:
+        log.error("starting without the graph (queries answer 503 until it is back): %s", exc)
+    return state

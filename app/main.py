@@ -1,0 +1,54 @@
+"""The FastAPI application factory and its lifespan."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app.api.routes import health
+from app.graph_runtime import graph_target
+from app.graph_state import open_graph_state
+from app.problems import install_problem_handlers
+from app.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            # Starting (or attaching to) the local server happens here, in the
+            # server's main thread, so the JVM child lives exactly as long as we do.
+            target = stack.enter_context(graph_target(settings))
+            state = await open_graph_state(target, wait_seconds=settings.graph_start_timeout)
+            stack.push_async_callback(state.driver.close)
+            app.state.graph = state
+            log.info("graph: %s at %s", state.backend_label, target.uri)
+            yield
+
+    app = FastAPI(
+        title="Diplograph",
+        version="0.1.0",
+        summary="Who met whom in world diplomacy, as a knowledge graph.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["X-API-Key", "Content-Type"],
+        )
+    install_problem_handlers(app)
+    app.include_router(health.router)
+    return app

