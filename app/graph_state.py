@@ -40,12 +40,16 @@ class GraphState:
             return
         async with self._lock:
             if not self.schema_ready:
-                await asyncio.to_thread(prepare_graph, self.target, 10.0)
+                agent = await asyncio.to_thread(prepare_graph, self.target, 10.0)
+                self.backend_label = backend_label(self.target, agent)
                 self.schema_ready = True
 
 
-def prepare_graph(target: GraphTarget, wait_seconds: float) -> None:
-    """Wait for the graph (bounded) and create constraints, indexes and topics.
+def prepare_graph(target: GraphTarget, wait_seconds: float) -> str:
+    """Wait for the graph (bounded), create constraints, indexes and topics.
+
+    Returns:
+        The server's agent string, e.g. "Neo4j/5.26.0".
 
     Raises:
         GraphUnavailable: not reachable within ``wait_seconds``.
@@ -53,11 +57,15 @@ def prepare_graph(target: GraphTarget, wait_seconds: float) -> None:
     with open_driver(target) as driver:
         wait_until_ready(driver, target, timeout=wait_seconds)
         ensure_schema(driver, target.database, topic_labels())
+        return str(driver.get_server_info().agent)
 
 
-def backend_label(target: GraphTarget) -> str:
+def backend_label(target: GraphTarget, agent: str | None = None) -> str:
+    """Human name of the backend; ArcadeDB announces itself in its Bolt agent string."""
     if target.backend == "arcadedb-local":
         return "local ArcadeDB"
+    if agent and "arcadedb" in agent.lower():
+        return "ArcadeDB"
     return "Neo4j"
 
 
@@ -67,7 +75,8 @@ async def open_graph_state(target: GraphTarget, wait_seconds: float) -> GraphSta
         target=target, driver=open_async_driver(target), backend_label=backend_label(target)
     )
     try:
-        await asyncio.to_thread(prepare_graph, target, wait_seconds)
+        agent = await asyncio.to_thread(prepare_graph, target, wait_seconds)
+        state.backend_label = backend_label(target, agent)
         state.schema_ready = True
     except GraphUnavailable as exc:
         log.error("starting without the graph (queries answer 503 until it is back): %s", exc)

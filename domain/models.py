@@ -110,7 +110,8 @@ def person_slug(name: str) -> str:
     """Readable id for a person: lower-case words joined by '-', hyphenated parts fused."""
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    fused = re.sub(r"[-‐‑'’`.]", "", stripped)
+    # Hyphens (ASCII, U+2010, U+2011), apostrophes and dots join the parts of one name.
+    fused = re.sub(r"[-\u2010\u2011'\u2019`.]", "", stripped)
     return "-".join(re.findall(r"[0-9a-z]+", fused))
 
 

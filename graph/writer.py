@@ -117,7 +117,6 @@ SET r += row.props
 """
 
 
-
 def _evidence(evidence: Evidence | None) -> Row:
     if evidence is None:
         return {"sentence": None, "start": None, "end": None, "confidence": None}
@@ -163,9 +162,7 @@ def _country_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
 
 
 def _organization_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
-    codes = {
-        p.org for facts in batch for item in facts.meetings for p in item.meeting.participants
-    }
+    codes = {p.org for facts in batch for item in facts.meetings for p in item.meeting.participants}
     return [{"code": code} for code in sorted(c for c in codes if c)]
 
 

@@ -47,7 +47,9 @@ async def health(graph: Graph) -> Health:
     "/ready",
     response_model=Ready,
     summary="Readiness: the graph answers",
-    responses={503: {"description": "Graph unreachable", "content": {"application/problem+json": {}}}},
+    responses={
+        503: {"description": "Graph unreachable", "content": {"application/problem+json": {}}}
+    },
 )
 async def ready(graph: Graph) -> Ready | JSONResponse:
     try:

@@ -1,0 +1,55 @@
+"""/health and /ready over HTTP against the session's real graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import neo4j
+import pytest
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from app.settings import Settings
+from graph.connection import GraphTarget
+from tests.conftest import graph_env
+
+
+@pytest.fixture
+def client(
+    graph_target: GraphTarget, clean_graph: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TestClient]:
+    for key, value in graph_env(graph_target).items():
+        monkeypatch.setenv(key, value)
+    with TestClient(create_app(Settings())) as test_client:
+        yield test_client
+
+
+def test_health_names_backend_and_counts_nodes(
+    client: TestClient, clean_graph: neo4j.Driver, graph_target: GraphTarget
+) -> None:
+    clean_graph.execute_query(
+        "UNWIND ['CN', 'KR', 'US'] AS code MERGE (:Country {code: code})",
+        database_=graph_target.database,
+    )
+    response = client.get("/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["graph"] == "reachable"
+    assert body["backend"] in {"ArcadeDB", "Neo4j"}
+    assert body["nodes"]["Country"] == 3
+    assert body["nodes"]["Topic"] == 12
+    assert body["nodes"]["Meeting"] == 0
+
+
+def test_health_ready_when_graph_answers(client: TestClient) -> None:
+    response = client.get("/ready")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ready"
+
+
+def test_health_unknown_path_is_problem_json(client: TestClient) -> None:
+    response = client.get("/no-such-thing")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"].endswith("/not-found")

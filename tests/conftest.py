@@ -1,0 +1,81 @@
+"""Shared fixtures: one real Bolt graph server per test session.
+
+Without NEO4J_URI the session starts the embedded ArcadeDB server in a temporary
+directory; with NEO4J_URI (and NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) the
+same tests run against that server instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from extractors.taxonomy import topic_labels
+from graph.connection import GraphTarget, open_driver, wait_until_ready
+from graph.local_server import LocalGraphServer
+from graph.schema import ensure_schema
+
+
+@pytest.fixture(scope="session")
+def graph_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphTarget]:
+    uri = os.environ.get("NEO4J_URI")
+    if uri:
+        yield GraphTarget(
+            uri=uri,
+            user=os.environ.get("NEO4J_USER", "neo4j"),
+            password=os.environ.get("NEO4J_PASSWORD", ""),
+            database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+            backend="neo4j",
+        )
+        return
+    server = LocalGraphServer(tmp_path_factory.mktemp("graph"), heap="1g")
+    info = server.start()
+    try:
+        yield GraphTarget(
+            uri=info.bolt_uri,
+            user=info.user,
+            password=info.password,
+            database=info.database,
+            backend="arcadedb-local",
+        )
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def driver(graph_target: GraphTarget) -> Iterator[neo4j.Driver]:
+    with open_driver(graph_target) as drv:
+        wait_until_ready(drv, graph_target, timeout=60)
+        ensure_schema(drv, graph_target.database, topic_labels())
+        yield drv
+
+
+def wipe(driver: neo4j.Driver, database: str) -> None:
+    """Remove all data but keep the schema and the fixed Topic nodes."""
+    driver.execute_query("MATCH (n) WHERE NOT n:Topic DETACH DELETE n", database_=database)
+    driver.execute_query("MATCH ()-[r]->() DELETE r", database_=database)
+
+
+@pytest.fixture
+def clean_graph(driver: neo4j.Driver, graph_target: GraphTarget) -> neo4j.Driver:
+    wipe(driver, graph_target.database)
+    return driver
+
+
+def graph_env(target: GraphTarget) -> dict[str, str]:
+    """Environment that points a diplograph process at the session's graph."""
+    return {
+        "NEO4J_URI": target.uri,
+        "NEO4J_USER": target.user,
+        "NEO4J_PASSWORD": target.password,
+        "NEO4J_DATABASE": target.database,
+    }
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"

@@ -1,0 +1,210 @@
+"""The batched writer against the real graph: idempotent, concurrent-safe, provenance kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import neo4j
+import pytest
+
+from domain.models import (
+    ArticleFacts,
+    ArticleIn,
+    Evidence,
+    IdentifiedMeeting,
+    Location,
+    Meeting,
+    Participant,
+    TopicMention,
+    article_id,
+)
+from graph.connection import GraphTarget
+from graph.writer import write_articles
+
+VERSION = "test-1"
+
+
+def evidence(sentence: str = "They met.") -> Evidence:
+    return Evidence(sentence=sentence, start=0, end=len(sentence), confidence=0.9)
+
+
+def facts(
+    text: str,
+    meeting_id: str,
+    people: list[tuple[str, str | None, str | None]],
+    *,
+    day: dt.date | None = dt.date(2025, 3, 4),
+    city: str | None = "Beijing",
+    country: str | None = "CN",
+    topics: tuple[str, ...] = ("economy-trade",),
+    status: str = "held",
+) -> ArticleFacts:
+    meeting = Meeting(
+        status=status,  # type: ignore[arg-type]
+        kind="in_person",
+        date=day,
+        location=Location(city=city, country=country) if city else None,
+        participants=[
+            Participant(name=name, country=code, org=org, title="Minister", evidence=evidence())
+            for name, code, org in people
+        ],
+        topics=[TopicMention(id=t, evidence=evidence()) for t in topics],
+        evidence=evidence(),
+    )
+    article = ArticleIn(title="t", text=text, published=dt.date(2025, 3, 5), url=None)
+    return ArticleFacts(
+        id=article_id(text),
+        article=article,
+        extractor_version=VERSION,
+        meetings=[IdentifiedMeeting(id=meeting_id, meeting=meeting)],
+    )
+
+
+def counts(driver: neo4j.Driver, database: str) -> tuple[dict[str, int], dict[str, int]]:
+    nodes, _, _ = driver.execute_query(
+        "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS c", database_=database
+    )
+    rels, _, _ = driver.execute_query(
+        "MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c", database_=database
+    )
+    return {r["label"]: r["c"] for r in nodes}, {r["t"]: r["c"] for r in rels}
+
+
+def test_writer_same_input_twice_changes_nothing(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget
+) -> None:
+    batch = [
+        facts("A met B.", "m1", [("Wang Yi", "CN", None), ("Cho Tae-yul", "KR", None)]),
+        facts("A met C.", "m2", [("Wang Yi", "CN", None), ("Antonio Guterres", None, "UN")]),
+    ]
+    write_articles(clean_graph, graph_target.database, batch)
+    first = counts(clean_graph, graph_target.database)
+    write_articles(clean_graph, graph_target.database, batch)
+    second = counts(clean_graph, graph_target.database)
+
+    assert first == second
+    nodes, rels = first
+    assert nodes["Article"] == 2
+    assert nodes["Meeting"] == 2
+    assert nodes["Person"] == 3
+    assert nodes["Country"] == 2
+    assert nodes["Organization"] == 1
+    assert nodes["Place"] == 1
+    assert rels["ATTENDED"] == 4
+    assert rels["REPORTS"] == 2
+    assert rels["ABOUT"] == 2
+    assert rels["REPRESENTS"] == 2
+    assert rels["MEMBER_OF"] == 1
+    assert rels["HELD_IN"] == 2
+    assert rels["IN"] == 1
+
+
+def test_writer_relationships_carry_provenance(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget
+) -> None:
+    item = facts("Provenance.", "m1", [("Wang Yi", "CN", None), ("Penny Wong", "AU", None)])
+    write_articles(clean_graph, graph_target.database, [item])
+    records, _, _ = clean_graph.execute_query(
+        "MATCH ()-[r:ATTENDED|ABOUT|REPORTS]->() "
+        "RETURN r.article_id AS aid, r.sentence AS s, r.start AS st, r.end AS en, "
+        "r.extractor_version AS v, type(r) AS t",
+        database_=graph_target.database,
+    )
+    assert len(records) == 4
+    for r in records:
+        assert r["v"] == VERSION
+        assert r["s"] == "They met."
+        assert (r["st"], r["en"]) == (0, 9)
+        if r["t"] != "REPORTS":
+            assert r["aid"] == item.id
+
+
+def test_writer_person_names_fold_romanisation(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget
+) -> None:
+    write_articles(
+        clean_graph,
+        graph_target.database,
+        [
+            facts("One.", "m1", [("Lee Hae-chan", "KR", None), ("Wang Yi", "CN", None)]),
+            facts("Two.", "m2", [("Lee Haechan", "KR", None), ("Wang Yi", "CN", None)]),
+        ],
+    )
+    records, _, _ = clean_graph.execute_query(
+        "MATCH (p:Person) WHERE p.key = 'leehaechan' RETURN p.aliases AS aliases, p.id AS id",
+        database_=graph_target.database,
+    )
+    assert len(records) == 1
+    assert set(records[0]["aliases"]) == {"Lee Hae-chan", "Lee Haechan"}
+    assert records[0]["id"] == "lee-haechan"
+
+
+def test_writer_planned_then_held_meeting_is_held(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget
+) -> None:
+    people = [("Wang Yi", "CN", None), ("Penny Wong", "AU", None)]
+    write_articles(
+        clean_graph,
+        graph_target.database,
+        [facts("Will meet.", "m1", people, status="planned", day=None, city=None)],
+    )
+    write_articles(clean_graph, graph_target.database, [facts("Met.", "m1", people)])
+    records, _, _ = clean_graph.execute_query(
+        "MATCH (m:Meeting {id: 'm1'}) RETURN m.status AS s, m.date AS d, m.city AS c",
+        database_=graph_target.database,
+    )
+    assert [(r["s"], r["d"], r["c"]) for r in records] == [("held", "2025-03-04", "Beijing")]
+
+
+@pytest.mark.parametrize("writers", [4])
+def test_writer_concurrent_writers_produce_exact_graph(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget, writers: int
+) -> None:
+    # Every writer shares Wang Yi, China and the UN, and writes its own partners.
+    per_writer = 10
+    batches = [
+        [
+            facts(
+                f"writer {w} article {i}",
+                f"m-{w}-{i}",
+                [
+                    ("Wang Yi", "CN", None),
+                    (f"Partner {w} {i}", ["KR", "JP", "US", "FR"][i % 4], None),
+                    ("Antonio Guterres", None, "UN"),
+                ],
+            )
+            for i in range(per_writer)
+        ]
+        for w in range(writers)
+    ]
+    errors: list[BaseException] = []
+
+    def run(batch: list[ArticleFacts]) -> None:
+        try:
+            for item in batch:
+                write_articles(clean_graph, graph_target.database, [item])
+        except BaseException as exc:  # collected and re-raised in the test thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(b,)) for b in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+    nodes, rels = counts(clean_graph, graph_target.database)
+    total = writers * per_writer
+    assert nodes["Article"] == total
+    assert nodes["Meeting"] == total
+    assert nodes["Person"] == total + 2
+    assert nodes["Country"] == 5
+    assert nodes["Organization"] == 1
+    assert nodes["Place"] == 1
+    assert rels["ATTENDED"] == 3 * total
+    assert rels["HELD_IN"] == total
+    assert rels["IN"] == 1
+    # Wang Yi holds one REPRESENTS (same title), as does the UN chief's MEMBER_OF.
+    assert rels["REPRESENTS"] == total + 1
+    assert rels["MEMBER_OF"] == 1
