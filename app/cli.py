@@ -66,6 +66,35 @@ def cmd_graph_server(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    import json
+    from pathlib import Path
+
+    from app.sources import read_sources
+    from domain.errors import InvalidArticle
+    from extractors.pipeline import SpacyExtractor
+
+    items = list(read_sources([Path(p) for p in args.files]))
+    extractor = SpacyExtractor.load(settings.spacy_model, max_chars=settings.max_article_chars)
+    valid = [item.article for item in items if item.article is not None]
+    results = iter(extractor.extract_many(valid))
+    failed = 0
+    for item in items:
+        if item.article is None:
+            line: dict[str, object] = {"file": item.origin, "error": item.error, "meetings": []}
+        else:
+            result = next(results)
+            if isinstance(result, InvalidArticle):
+                line = {"file": item.origin, "error": str(result), "meetings": []}
+            else:
+                line = {"file": item.origin, **result.model_dump(mode="json")}
+        failed += "error" in line
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+    if failed:
+        print(f"diplograph: {failed} of {len(items)} files failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diplograph", description="Turn diplomatic news into a knowledge graph."
@@ -81,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
         "graph-server", help="run the local graph server in the foreground for several processes"
     )
     graph_server.set_defaults(handler=cmd_graph_server)
+
+    extract = sub.add_parser(
+        "extract", help="print the meetings in article files as JSON Lines (writes nothing)"
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE", help=".txt or .json article")
+    extract.set_defaults(handler=cmd_extract)
     return parser
 
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 MeetingStatus = Literal["held", "planned"]
 MeetingKind = Literal["in_person", "call", "video"]
@@ -70,6 +70,11 @@ class ArticleIn(BaseModel):
     published: dt.date | None = None
     url: str | None = None
     source: str | None = None
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _missing_title_is_empty(cls, value: object) -> object:
+        return "" if value is None else value
 
     @property
     def id(self) -> str:

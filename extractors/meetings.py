@@ -1,0 +1,209 @@
+"""Meeting triggers from the dependency parse, and what each trigger says about its meeting.
+
+A trigger is a verb such as "meet", "host", "visit" or "hold" + "talks", or a noun
+such as "meeting with" / "talks between". Its participants are the people in its
+syntactic arguments (subject, object, "with" / "between" / "by" phrases), not every
+name in the sentence, so "in the absence of President X" does not attend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from extractors.lexicon import Lexicon
+
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "attr", "appos", "poss", "conj"}
+_PARTNER_PREPS = {"with", "between", "by", "among", "and"}
+_JOINT_VERBS = {"agree", "pledge", "vow", "sign", "reaffirm"}
+_HOST_VERBS = {"host", "receive", "welcome", "greet"}
+_PLANNING_HEADS = {
+    "expect", "due", "schedule", "set", "plan", "go", "arrange", "prepare", "aim", "intend",
+    "seek", "travel", "fly", "head", "route", "agree", "hope", "want", "propose", "invite",
+}  # fmt: skip
+_HISTORY_MODIFIERS = {"previous", "last", "past", "earlier", "former", "prior", "first"}
+_PLANNED_MODIFIERS = {"upcoming", "forthcoming", "scheduled", "planned", "proposed", "next"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    kind: str  # in_person | call | video
+    status: str  # held | planned
+    subject_tokens: set[int] = field(default_factory=set)
+    object_tokens: set[int] = field(default_factory=set)
+    host_verb: bool = False
+    visit_verb: bool = False
+    joint: bool = False
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+class TriggerFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        cues = lexicon.cues
+        self.verbs = set(cues["trigger_verbs"])
+        self.light_objects = set(cues["object_nouns_for_light_verbs"])
+        self.nouns = set(cues["trigger_nouns"])
+        self.call_words = {"phone", "telephone", "phone-call", "telephonic"}
+        self.video_words = {"video", "videoconference", "virtual", "virtually", "teleconference"}
+        self.modals_hypothetical = {"would", "could", "might", "may", "should", "must"}
+
+    # -- status and form -----------------------------------------------------------
+
+    def _status(self, token: Token, sentence: Span) -> str | None:
+        """held / planned, or None for negated and hypothetical meetings."""
+        chain = [token]
+        head = token
+        while head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pobj", "prep", "dobj", "acl"):
+            if head.head is head:
+                break
+            head = head.head
+            chain.append(head)
+            if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "conj", "advcl"):
+                break
+        planned = False
+        for link in chain:
+            for child in link.children:
+                low = child.lower_
+                if child.dep_ == "neg":
+                    return None
+                if child.dep_ in ("aux", "auxpass"):
+                    if low in ("will", "shall", "'ll"):
+                        planned = True
+                    elif low in self.modals_hypothetical:
+                        return None
+                if child.dep_ == "mark" and low in ("if", "unless", "whether"):
+                    return None
+                if child.dep_ == "amod" and low in _PLANNED_MODIFIERS:
+                    planned = True
+            if link is not token and _lemma(link) in _PLANNING_HEADS:
+                planned = True
+            if link.lower_ in ("scheduled", "due", "expected", "set", "slated"):
+                planned = True
+        # An infinitive trigger ("to meet") hanging off a planning word or a present verb.
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            head = token.head
+            if _lemma(head) in _PLANNING_HEADS or head.tag_ in ("VBZ", "VBP", "MD"):
+                planned = True
+        lowered = sentence.text.lower()
+        if "ahead of" in lowered and token.pos_ == "NOUN":
+            planned = True
+        return "planned" if planned else "held"
+
+    def _kind(self, token: Token, sentence: Span) -> str:
+        window = [token, *token.children, token.head, *token.head.children]
+        words = {t.lower_ for t in window}
+        sentence_words = {t.lower_ for t in sentence}
+        if words & self.video_words or {"video"} & sentence_words and "call" in sentence_words:
+            return "video"
+        if words & self.call_words:
+            return "call"
+        if sentence_words & {"phone", "telephone", "telephoned", "phoned"}:
+            return "call"
+        if _lemma(token) == "call" and token.pos_ == "NOUN":
+            return "call"
+        if sentence_words & self.video_words:
+            return "video"
+        return "in_person"
+
+    # -- arguments --------------------------------------------------------------
+
+    def _arguments(self, token: Token) -> tuple[set[int], set[int]]:
+        """Token ids in the trigger's subject and in its partner arguments."""
+        subject: set[int] = set()
+        partners: set[int] = set()
+        carriers = [token]
+        # Light verbs: "hold talks with", "have a phone call with".
+        for child in token.children:
+            if child.dep_ == "dobj" and _lemma(child) in self.light_objects:
+                carriers.append(child)
+        for carrier in carriers:
+            for child in carrier.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    subject |= _subtree_ids(child)
+                elif child.dep_ in ("dobj", "attr") and child not in carriers:
+                    partners |= _subtree_ids(child)
+                elif child.dep_ in ("poss", "compound") and carrier.pos_ == "NOUN":
+                    subject |= _subtree_ids(child)
+                elif child.dep_ in ("prep", "agent") and child.lower_ in _PARTNER_PREPS | {
+                    "on",
+                    "to",
+                }:
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "pobj":
+                            partners |= _subtree_ids(grandchild)
+        # A noun trigger inside "during a phone call with X, Y discussed ..." takes the
+        # clause subject as its subject.
+        if token.pos_ == "NOUN" and not subject:
+            head = token.head
+            while head.dep_ in ("pobj", "prep") and head.head is not head:
+                head = head.head
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    subject |= _subtree_ids(child)
+            if head.pos_ in ("VERB", "AUX") and _lemma(head) in self.verbs | _JOINT_VERBS:
+                pass
+        # A subject that is the object of a conjoined verb: "X arrived and met Y".
+        if not subject and token.dep_ == "conj":
+            for child in token.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    subject |= _subtree_ids(child)
+        # Relative clauses that happen to sit inside an argument are not participants.
+        return subject, partners
+
+    def _is_trigger(self, token: Token) -> bool:
+        lemma = _lemma(token)
+        if token.pos_ in ("VERB", "AUX"):
+            if lemma == "call":
+                preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+                return "for" not in preps and not any(
+                    c.dep_ in ("oprd", "ccomp", "xcomp") for c in token.children
+                )
+            if lemma in ("hold", "have", "begin", "exchange", "engage", "conduct", "continue"):
+                return any(
+                    c.dep_ == "dobj" and _lemma(c) in self.light_objects for c in token.children
+                )
+            if lemma in ("talk", "speak"):
+                return any(c.lower_ in ("with", "by", "over", "to") for c in token.children)
+            return lemma in self.verbs or lemma in _JOINT_VERBS
+        if token.pos_ in ("NOUN", "PROPN"):
+            if lemma not in self.nouns:
+                return False
+            if any(c.lower_ in _HISTORY_MODIFIERS for c in token.children if c.dep_ == "amod"):
+                return False
+            return any(
+                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children
+            ) or any(c.dep_ == "poss" for c in token.children)
+        return False
+
+    def find(self, sentence: Span) -> list[Trigger]:
+        triggers = []
+        for token in sentence:
+            if not self._is_trigger(token):
+                continue
+            status = self._status(token, sentence)
+            if status is None:
+                continue
+            subject, partners = self._arguments(token)
+            lemma = _lemma(token)
+            triggers.append(
+                Trigger(
+                    token=token,
+                    kind=self._kind(token, sentence),
+                    status=status,
+                    subject_tokens=subject,
+                    object_tokens=partners,
+                    host_verb=lemma in _HOST_VERBS,
+                    visit_verb=lemma == "visit",
+                    joint=lemma in _JOINT_VERBS,
+                )
+            )
+        return triggers

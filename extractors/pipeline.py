@@ -1,0 +1,465 @@
+"""The extractor: article in, meetings with participants, place, date and topics out.
+
+This is the one public entry point of the package (``SpacyExtractor``). Everything
+else in ``extractors`` is a rule module it composes over one spaCy parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from domain.errors import InvalidArticle
+from domain.models import (
+    ArticleIn,
+    Evidence,
+    Extraction,
+    Location,
+    Meeting,
+    Participant,
+    TopicMention,
+)
+from extractors.dates import find_dates, read_dateline
+from extractors.lexicon import Lexicon, load_lexicon
+from extractors.meetings import Trigger, TriggerFinder
+from extractors.people import (
+    AttributeReader,
+    Mention,
+    Person,
+    attribute_people,
+    cluster_people,
+    find_mentions,
+)
+from extractors.places import city_by_name, city_in, country_in
+from extractors.topics import TopicMatcher
+
+RULES_VERSION = "1.0"
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+_FOLLOW_UP_WORDS = (
+    "the two sides", "both sides", "the two leaders", "both leaders", "the two ministers",
+    "the leaders", "the ministers", "the two", "they ", "the talks", "the meeting",
+    "the call", "the discussions", "discussed", "agreed", "exchanged views",
+)  # fmt: skip
+
+
+class Extractor(Protocol):
+    """What the CLI, the ingestion pipeline and the API need from an extractor."""
+
+    version: str
+
+    def extract(self, article: ArticleIn) -> Extraction: ...
+
+    def extract_many(
+        self, articles: Iterable[ArticleIn]
+    ) -> Iterator[Extraction | InvalidArticle]: ...
+
+
+@dataclass
+class _Candidate:
+    people: frozenset[int]
+    status: str
+    kind: str
+    kind_explicit: bool
+    sentence: int
+    trigger: Trigger
+    date: dt.date | None
+    vague_date: bool
+    roles: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Draft:
+    people: set[int]
+    status: str
+    kind: str
+    kind_explicit: bool
+    sentences: list[int]
+    date: dt.date | None
+    roles: dict[int, str]
+    confidence: float
+
+
+def check_article(article: ArticleIn, max_chars: int) -> None:
+    """Reject what cannot be extracted, with a reason a user can act on.
+
+    Raises:
+        InvalidArticle: empty text, or longer than ``max_chars``.
+    """
+    if not article.text.strip():
+        raise InvalidArticle("article text is empty")
+    if len(article.text) > max_chars:
+        raise InvalidArticle(
+            f"article text has {len(article.text):,} characters; the limit is {max_chars:,}"
+        )
+
+
+class SpacyExtractor:
+    """Rule components over a statistical spaCy pipeline."""
+
+    def __init__(self, nlp: Language, *, max_chars: int = 200_000, batch_size: int = 16) -> None:
+        self.nlp = nlp
+        self.max_chars = max_chars
+        self.batch_size = batch_size
+        self.lexicon: Lexicon = load_lexicon()
+        self.attributes = AttributeReader(self.lexicon)
+        self.triggers = TriggerFinder(self.lexicon)
+        self.topics = TopicMatcher(nlp)
+        meta = nlp.meta
+        self.version = f"diplograph-rules-{RULES_VERSION}+{meta['lang']}_{meta['name']}-{meta['version']}"
+
+    @classmethod
+    def load(cls, model: str, *, max_chars: int = 200_000) -> SpacyExtractor:
+        import spacy
+
+        return cls(spacy.load(model), max_chars=max_chars)
+
+    def extract(self, article: ArticleIn) -> Extraction:
+        """Extract the meetings of one article.
+
+        Raises:
+            InvalidArticle: the article is empty or too large.
+        """
+        (result,) = list(self.extract_many([article]))
+        if isinstance(result, InvalidArticle):
+            raise result
+        return result
+
+    def extract_many(
+        self, articles: Iterable[ArticleIn]
+    ) -> Iterator[Extraction | InvalidArticle]:
+        """Extract many articles through ``nlp.pipe``, in order; invalid ones yield their error."""
+        batch: list[ArticleIn] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: Sequence[ArticleIn]) -> Iterator[Extraction | InvalidArticle]:
+        errors: dict[int, InvalidArticle] = {}
+        texts: list[str] = []
+        for k, article in enumerate(batch):
+            try:
+                check_article(article, self.max_chars)
+            except InvalidArticle as exc:
+                errors[k] = exc
+                texts.extend(["", ""])
+                continue
+            texts.extend([article.text, article.title or ""])
+        docs = list(self.nlp.pipe(texts, batch_size=self.batch_size * 2))
+        for k, article in enumerate(batch):
+            if k in errors:
+                yield errors[k]
+                continue
+            body, title = docs[2 * k], docs[2 * k + 1]
+            meetings = _ArticleReading(self, article, body, title).meetings()
+            yield Extraction(meetings=meetings, extractor_version=self.version)
+
+
+class _ArticleReading:
+    """All the rules applied to one parsed article."""
+
+    def __init__(self, ex: SpacyExtractor, article: ArticleIn, body: Doc, title: Doc) -> None:
+        self.ex = ex
+        self.lexicon = ex.lexicon
+        self.article = article
+        self.body = body
+        self.title = title
+        self.sentences: list[Span] = list(body.sents)
+        self.sentence_starts = [s.start_char for s in self.sentences]
+        mentions = find_mentions(body, self.lexicon)
+        title_mentions = find_mentions(title, self.lexicon, in_title=True)
+        self.people: list[Person] = cluster_people(mentions + title_mentions)
+        attribute_people(self.people, body, ex.attributes, self.sentence_starts)
+        self._title_attributes()
+        self.person_at: dict[int, int] = {}
+        for index, person in enumerate(self.people):
+            for m in person.mentions:
+                if m.in_title:
+                    continue
+                span = body.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    for tok in span:
+                        self.person_at[tok.i] = index
+        self.dateline = read_dateline(body.text, article.published)
+
+    def _title_attributes(self) -> None:
+        for person in self.people:
+            if person.title and (person.country or person.org):
+                continue
+            for m in person.mentions:
+                if not m.in_title:
+                    continue
+                attrs = self.ex.attributes.read(self.title.text, m, 0)
+                if attrs is None:
+                    continue
+                person.title = person.title or attrs.title
+                if not (person.country or person.org):
+                    person.country, person.org = attrs.country, attrs.org
+
+    # -- people in a trigger's arguments -------------------------------------------
+
+    def _people_in(self, tokens: set[int]) -> set[int]:
+        found = {self.person_at[i] for i in tokens if i in self.person_at}
+        for i in tokens:
+            tok = self.body[i]
+            if tok.lower_ in _PRONOUNS and i not in self.person_at:
+                resolved = self._resolve_pronoun(tok.idx)
+                if resolved is not None:
+                    found.add(resolved)
+        return found
+
+    def _resolve_pronoun(self, offset: int) -> int | None:
+        best: tuple[int, int] | None = None
+        for index, person in enumerate(self.people):
+            for m in person.mentions:
+                if not m.in_title and m.start < offset and (best is None or m.start > best[0]):
+                    best = (m.start, index)
+        return best[1] if best else None
+
+    # -- candidates, one per trigger --------------------------------------------------
+
+    def _candidates(self) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for s_index, sentence in enumerate(self.sentences):
+            for trigger in self.ex.triggers.find(sentence):
+                subject = self._people_in(trigger.subject_tokens)
+                partners = self._people_in(trigger.object_tokens) - subject
+                people = frozenset(subject | partners)
+                if len(people) < 2 or (trigger.joint and len(subject) < 2):
+                    continue
+                future = trigger.status == "planned"
+                dates = find_dates(sentence.text, self.article.published, future=future)
+                day = next((d.day for d in dates if d.day), None)
+                vague = any(d.vague for d in dates) and day is None
+                roles: dict[int, str] = {}
+                if trigger.host_verb:
+                    roles |= {p: "host" for p in subject} | {p: "visitor" for p in partners}
+                elif trigger.visit_verb:
+                    roles |= {p: "visitor" for p in subject} | {p: "host" for p in partners}
+                found.append(
+                    _Candidate(
+                        people=people,
+                        status=trigger.status,
+                        kind=trigger.kind,
+                        kind_explicit=trigger.kind != "in_person" or trigger.host_verb,
+                        sentence=s_index,
+                        trigger=trigger,
+                        date=day,
+                        vague_date=vague,
+                        roles=roles,
+                    )
+                )
+        return found
+
+    def _is_history(self, candidate: _Candidate) -> bool:
+        """A held meeting dated only by "earlier this month" / "in 2019": background."""
+        if candidate.status != "held":
+            return False
+        if candidate.vague_date:
+            return True
+        published = self.article.published
+        return bool(
+            candidate.date and published and (published - candidate.date).days > 31
+        ) and not self._explicit_year(candidate)
+
+    def _explicit_year(self, candidate: _Candidate) -> bool:
+        text = self.sentences[candidate.sentence].text
+        return any(str(y) in text for y in range(1990, 2100) if candidate.date and y == candidate.date.year)
+
+    def _merge(self, candidates: list[_Candidate]) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        for c in candidates:
+            if self._is_history(c):
+                continue
+            target = None
+            for draft in reversed(drafts):
+                overlap = draft.people & c.people
+                same_people = draft.people == c.people or (
+                    len(overlap) >= 2 and (c.people <= draft.people or draft.people <= c.people)
+                )
+                if not same_people:
+                    continue
+                if draft.date and c.date and draft.date != c.date:
+                    continue
+                if c.kind_explicit and draft.kind_explicit and c.kind != draft.kind:
+                    continue
+                if draft.status != c.status and (c.date or c.trigger.token.pos_ != "NOUN"):
+                    if not (draft.status == "held" and c.status == "held"):
+                        continue
+                target = draft
+                break
+            if target is None:
+                drafts.append(
+                    _Draft(
+                        people=set(c.people),
+                        status=c.status,
+                        kind=c.kind,
+                        kind_explicit=c.kind_explicit,
+                        sentences=[c.sentence],
+                        date=c.date,
+                        roles=dict(c.roles),
+                        confidence=0.85 if c.trigger.token.pos_ == "VERB" else 0.7,
+                    )
+                )
+                continue
+            target.people |= c.people
+            if c.sentence not in target.sentences:
+                target.sentences.append(c.sentence)
+            target.date = target.date or c.date
+            if c.kind_explicit and not target.kind_explicit:
+                target.kind, target.kind_explicit = c.kind, True
+            for person, role in c.roles.items():
+                target.roles.setdefault(person, role)
+            target.confidence = min(0.95, target.confidence + 0.05)
+        return drafts
+
+    # -- meeting details -------------------------------------------------------------
+
+    def _context(self, draft: _Draft, next_start: int | None) -> list[int]:
+        """Sentences about the meeting: its own, and follow-ups naming its people."""
+        first = draft.sentences[0]
+        end = next_start if next_start is not None else len(self.sentences)
+        names = {
+            m.sentence for p in draft.people for m in self.people[p].mentions if not m.in_title
+        }
+        context = list(draft.sentences)
+        for k in range(first + 1, end):
+            if k in context:
+                continue
+            text = self.sentences[k].text.lower()
+            if k in names or any(w in text for w in _FOLLOW_UP_WORDS):
+                context.append(k)
+        return sorted(context)
+
+    def _location(self, draft: _Draft, context: list[int], first: bool) -> Location | None:
+        if draft.kind != "in_person":
+            return None
+        for k in draft.sentences:
+            found = city_in(self.sentences[k], self.lexicon)
+            if found:
+                return Location(city=found[0], country=found[1])
+        if first and self.dateline and self.dateline.city and draft.status == "held":
+            found = city_by_name(self.dateline.city, self.lexicon)
+            if found:
+                return Location(city=found[0], country=found[1])
+        for k in [*context, *(range(min(2, len(self.sentences))) if first else [])]:
+            found = city_in(self.sentences[k], self.lexicon)
+            if found:
+                return Location(city=found[0], country=found[1])
+        for k in draft.sentences:
+            code = country_in(self.sentences[k], self.lexicon)
+            if code:
+                return Location(city=None, country=code)
+        return None
+
+    def _date(self, draft: _Draft, first: bool) -> dt.date | None:
+        if draft.date or draft.status != "held" or not first:
+            return draft.date
+        if self.dateline and self.dateline.day:
+            return self.dateline.day
+        published = self.article.published
+        lead = self.sentences[:2]
+        for sentence in lead:
+            for d in find_dates(sentence.text, published):
+                if d.day and (published is None or d.day <= published):
+                    return d.day
+        return None
+
+    def _evidence(self, sentence_index: int, confidence: float) -> Evidence:
+        sentence = self.sentences[sentence_index]
+        text = sentence.text.rstrip()
+        return Evidence(
+            sentence=text,
+            start=sentence.start_char,
+            end=sentence.start_char + len(text),
+            confidence=round(confidence, 2),
+        )
+
+    def _participant(self, index: int, draft: _Draft) -> Participant:
+        person = self.people[index]
+        evidence_sentence = next(
+            (
+                m.sentence
+                for m in person.mentions
+                if not m.in_title and m.sentence in draft.sentences
+            ),
+            draft.sentences[0],
+        )
+        full_name_here = any(
+            m.sentence == evidence_sentence and m.text == person.name for m in person.mentions
+        )
+        return Participant(
+            name=person.name,
+            country=person.country,
+            org=person.org,
+            title=person.title,
+            former=person.former,
+            role=draft.roles.get(index),  # type: ignore[arg-type]
+            aliases=person.aliases,
+            evidence=self._evidence(evidence_sentence, 0.9 if full_name_here else 0.75),
+        )
+
+    def _topics(self, context: list[int], draft: _Draft) -> list[TopicMention]:
+        found: dict[str, TopicMention] = {}
+        for k in context:
+            for topic_id in self.ex.topics.topics_in(self.sentences[k]):
+                if topic_id not in found:
+                    own = k in draft.sentences
+                    found[topic_id] = TopicMention(
+                        id=topic_id, evidence=self._evidence(k, 0.8 if own else 0.6)
+                    )
+        return list(found.values())
+
+    def _acts_for_different_sides(self, draft: _Draft) -> bool:
+        sides = [self.people[p].country or self.people[p].org for p in draft.people]
+        known = [s for s in sides if s]
+        return len(known) < len(sides) or len(set(known)) >= 2
+
+    def meetings(self) -> list[Meeting]:
+        drafts = [d for d in self._merge(self._candidates()) if self._acts_for_different_sides(d)]
+        result = []
+        for n, draft in enumerate(drafts):
+            later_starts = [d.sentences[0] for d in drafts[n + 1 :] if d.sentences[0] > draft.sentences[0]]
+            context = self._context(draft, min(later_starts) if later_starts else None)
+            first = n == 0
+            kind = draft.kind
+            if not draft.kind_explicit and first:
+                kind = self._title_kind() or kind
+                draft.kind = kind
+            ordered = sorted(draft.people, key=lambda p: self._first_mention(p))
+            result.append(
+                Meeting(
+                    status=draft.status,  # type: ignore[arg-type]
+                    kind=kind,  # type: ignore[arg-type]
+                    date=self._date(draft, first),
+                    location=self._location(draft, context, first),
+                    participants=[self._participant(p, draft) for p in ordered],
+                    topics=self._topics(context, draft),
+                    evidence=self._evidence(draft.sentences[0], draft.confidence),
+                )
+            )
+        return result
+
+    def _first_mention(self, index: int) -> int:
+        starts = [m.start for m in self.people[index].mentions if not m.in_title]
+        return min(starts) if starts else 0
+
+    def _title_kind(self) -> str | None:
+        words = {t.lower_ for t in self.title}
+        if words & {"video", "virtual", "videoconference"}:
+            return "video"
+        if words & {"phone", "telephone", "call", "calls"}:
+            return "call"
+        return None
+
+
+def mentions_of(person: Person) -> list[Mention]:
+    return [m for m in person.mentions if not m.in_title]
