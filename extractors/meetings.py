@@ -15,14 +15,15 @@ from spacy.tokens import Span, Token
 from extractors.lexicon import Lexicon
 
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "attr", "appos", "poss", "conj"}
-_PARTNER_PREPS = {"with", "between", "by", "among", "and"}
+_PARTNER_PREPS = {"with", "between", "by", "among", "to", "on", "at", "of", "from"}
+_CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "parataxis", "mark", "csubj", "xcomp", "npadvmod"}
 _JOINT_VERBS = {"agree", "pledge", "vow", "sign", "reaffirm"}
 _HOST_VERBS = {"host", "receive", "welcome", "greet"}
 _PLANNING_HEADS = {
     "expect", "due", "schedule", "set", "plan", "go", "arrange", "prepare", "aim", "intend",
     "seek", "travel", "fly", "head", "route", "agree", "hope", "want", "propose", "invite",
 }  # fmt: skip
-_HISTORY_MODIFIERS = {"previous", "last", "past", "earlier", "former", "prior", "first"}
+_HISTORY_MODIFIERS = {"previous", "last", "past", "earlier", "former", "prior", "recent"}
 _PLANNED_MODIFIERS = {"upcoming", "forthcoming", "scheduled", "planned", "proposed", "next"}
 
 
@@ -129,35 +130,51 @@ class TriggerFinder:
             for child in carrier.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     subject |= _subtree_ids(child)
-                elif child.dep_ in ("dobj", "attr") and child not in carriers:
-                    partners |= _subtree_ids(child)
-                elif child.dep_ in ("poss", "compound") and carrier.pos_ == "NOUN":
+                elif child.dep_ == "poss" or (
+                    child.dep_ == "compound" and child.pos_ == "PROPN" and carrier.pos_ == "NOUN"
+                ):
                     subject |= _subtree_ids(child)
-                elif child.dep_ in ("prep", "agent") and child.lower_ in _PARTNER_PREPS | {
-                    "on",
-                    "to",
-                }:
-                    for grandchild in child.children:
-                        if grandchild.dep_ == "pobj":
-                            partners |= _subtree_ids(grandchild)
-        # A noun trigger inside "during a phone call with X, Y discussed ..." takes the
-        # clause subject as its subject.
+                elif child not in carriers:
+                    partners |= self._partner_ids(child)
+        # A noun trigger inside a phrase ("during a phone call with X, Y discussed",
+        # "following a meeting with X, Y said") takes the clause's subject and objects.
         if token.pos_ == "NOUN" and not subject:
             head = token.head
-            while head.dep_ in ("pobj", "prep") and head.head is not head:
+            steps = 0
+            while head.pos_ not in ("VERB", "AUX") and head.head is not head and steps < 3:
                 head = head.head
+                steps += 1
+            if head.pos_ in ("VERB", "AUX"):
+                for child in head.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        subject |= _subtree_ids(child)
+                    elif child.dep_ in ("dobj", "dative") and token.i not in _subtree_ids(child):
+                        partners |= _subtree_ids(child)
+        # A subject shared with a governing or conjoined verb: "X arrived and met Y",
+        # "X flew to Hanoi to meet Y".
+        head = token
+        while not subject and head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
+            head = head.head
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     subject |= _subtree_ids(child)
-            if head.pos_ in ("VERB", "AUX") and _lemma(head) in self.verbs | _JOINT_VERBS:
-                pass
-        # A subject that is the object of a conjoined verb: "X arrived and met Y".
-        if not subject and token.dep_ == "conj":
-            for child in token.head.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    subject |= _subtree_ids(child)
-        # Relative clauses that happen to sit inside an argument are not participants.
-        return subject, partners
+        return subject, partners - subject
+
+    def _partner_ids(self, token: Token) -> set[int]:
+        """The partner part of an argument, leaving out clauses and other events in it."""
+        if token.dep_ in _CLAUSE_DEPS or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
+            return set()
+        if token.dep_ in ("prep", "agent"):
+            if token.lower_ not in _PARTNER_PREPS:
+                return set()
+            if token.lower_ == "of" and not self._is_trigger(token.head):
+                return set()
+        if self._is_trigger(token) and token.dep_ not in ("dobj",):
+            return set()  # "ahead of a summit between A and B" is another meeting
+        found = {token.i}
+        for child in token.children:
+            found |= self._partner_ids(child)
+        return found
 
     def _is_trigger(self, token: Token) -> bool:
         lemma = _lemma(token)

@@ -81,7 +81,19 @@ def _clean_span(span: Span, lexicon: Lexicon) -> Span | None:
         tokens.pop()
     if not tokens:
         return None
-    cleaned = span.doc[tokens[0].i : tokens[-1].i + 1]
+    end = tokens[-1].i + 1
+    doc = span.doc
+    # Hyphenated given names the tokenizer splits and NER cuts: "Moon Jae" + "-in".
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "\u2010", "\u2011")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].is_lower
+    ):
+        end += 2
+    cleaned = doc[tokens[0].i : end]
     text = cleaned.text
     if (
         not any(c.isalpha() for c in text)
@@ -258,6 +270,16 @@ class AttributeReader:
                 title = title or apposition.group("title")
                 if not (country or org):
                     country, org = self.lexicon.affiliation(apposition.group("affil"))
+            else:
+                # "chairman of the State Affairs Commission of the DPRK": the last
+                # state named in the apposition is the one the person serves.
+                titled = re.match(rf"\s*(?:the\s+)?(?P<title>(?i:{self.lexicon.title_re}))\b", segment)
+                states = list(re.finditer(rf"\b(?:{self.lexicon.affiliation_re})\b", segment))
+                if titled and states:
+                    found = True
+                    title = title or titled.group("title")
+                    if not (country or org):
+                        country, org = self.lexicon.affiliation(states[-1].group(0))
         of_match = self._of_after.match(after)
         if of_match and not (country or org):
             found = True

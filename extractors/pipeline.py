@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from domain.errors import InvalidArticle
 from domain.models import (
@@ -40,6 +40,7 @@ from extractors.topics import TopicMatcher
 
 RULES_VERSION = "1.0"
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+_ROLE_NOUNS = {"leader", "counterpart", "minister", "president", "premier", "diplomat", "envoy"}
 _FOLLOW_UP_WORDS = (
     "the two sides", "both sides", "the two leaders", "both leaders", "the two ministers",
     "the leaders", "the ministers", "the two", "they ", "the talks", "the meeting",
@@ -206,23 +207,58 @@ class _ArticleReading:
 
     # -- people in a trigger's arguments -------------------------------------------
 
-    def _people_in(self, tokens: set[int]) -> set[int]:
+    def _people_in(self, tokens: set[int], exclude: set[int] | None = None) -> set[int]:
+        """People named in ``tokens``; pronouns and "the Australian leader" resolved."""
         found = {self.person_at[i] for i in tokens if i in self.person_at}
-        for i in tokens:
+        taken = found | (exclude or set())
+        for i in sorted(tokens):
             tok = self.body[i]
-            if tok.lower_ in _PRONOUNS and i not in self.person_at:
-                resolved = self._resolve_pronoun(tok.idx)
-                if resolved is not None:
-                    found.add(resolved)
+            if i in self.person_at:
+                continue
+            resolved = None
+            # "he met", "his meeting with": a possessive counts only on the event noun.
+            if tok.lower_ in _PRONOUNS and (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                or (tok.dep_ == "poss" and tok.head.lemma_.lower() in self.ex.triggers.nouns)
+            ):
+                resolved = self._resolve_pronoun(tok.idx, taken)
+            elif tok.pos_ == "NOUN" and tok.lower_ in _ROLE_NOUNS:
+                resolved = self._resolve_role(tok, taken)
+            if resolved is not None:
+                found.add(resolved)
+                taken.add(resolved)
         return found
 
-    def _resolve_pronoun(self, offset: int) -> int | None:
+    def _resolve_pronoun(self, offset: int, taken: set[int]) -> int | None:
         best: tuple[int, int] | None = None
         for index, person in enumerate(self.people):
+            if index in taken:
+                continue
             for m in person.mentions:
                 if not m.in_title and m.start < offset and (best is None or m.start > best[0]):
                     best = (m.start, index)
         return best[1] if best else None
+
+    def _resolve_role(self, noun: Token, taken: set[int]) -> int | None:
+        """ "the former Australian leader", "his Japanese counterpart" -> that person."""
+        if any(c.dep_ == "appos" for c in noun.children) or noun.i + 1 < len(self.body) and (
+            self.body[noun.i + 1].i in self.person_at
+        ):
+            return None
+        for child in noun.children:
+            if child.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            country, org = self.lexicon.affiliation(child.text)
+            if not (country or org):
+                continue
+            matches = [
+                k
+                for k, p in enumerate(self.people)
+                if k not in taken and (p.country, p.org) == (country, org)
+            ]
+            if len(matches) == 1:
+                return matches[0]
+        return None
 
     # -- candidates, one per trigger --------------------------------------------------
 
@@ -231,7 +267,7 @@ class _ArticleReading:
         for s_index, sentence in enumerate(self.sentences):
             for trigger in self.ex.triggers.find(sentence):
                 subject = self._people_in(trigger.subject_tokens)
-                partners = self._people_in(trigger.object_tokens) - subject
+                partners = self._people_in(trigger.object_tokens, exclude=subject) - subject
                 people = frozenset(subject | partners)
                 if len(people) < 2 or (trigger.joint and len(subject) < 2):
                     continue
@@ -350,7 +386,7 @@ class _ArticleReading:
             found = city_by_name(self.dateline.city, self.lexicon)
             if found:
                 return Location(city=found[0], country=found[1])
-        for k in [*context, *(range(min(2, len(self.sentences))) if first else [])]:
+        for k in range(min(2, len(self.sentences))) if first else []:
             found = city_in(self.sentences[k], self.lexicon)
             if found:
                 return Location(city=found[0], country=found[1])
