@@ -23,8 +23,8 @@ WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 RELATIVE = re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|this morning|this afternoon)\b")
 # Periods that do not name a day: a meeting dated only by them is history or vague.
 VAGUE = re.compile(
-    r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year)\b"
-    rf"|\bin\s+{_MONTHS}(?!\s+\d)|\bin\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\bago\b",
+    r"(?<!since )\b(?:last|earlier this|earlier in the)\s+(?:week|month|year)\b"
+    r"|(?<!since )\bin\s+(?:19|20)\d\d\b|\bago\b",
     re.IGNORECASE,
 )
 

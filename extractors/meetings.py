@@ -18,6 +18,7 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "attr", "appos", "poss"
 _PARTNER_PREPS = {"with", "between", "by", "among", "to", "on", "at", "of", "from"}
 _CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "parataxis", "mark", "csubj", "xcomp", "npadvmod"}
 _JOINT_VERBS = {"agree", "pledge", "vow", "sign", "reaffirm"}
+_FRAMING_PREPS = {"during", "following", "after", "at", "in"}
 _HOST_VERBS = {"host", "receive", "welcome", "greet"}
 _PLANNING_HEADS = {
     "expect", "due", "schedule", "set", "plan", "go", "arrange", "prepare", "aim", "intend",
@@ -54,7 +55,9 @@ class TriggerFinder:
         self.light_objects = set(cues["object_nouns_for_light_verbs"])
         self.nouns = set(cues["trigger_nouns"])
         self.call_words = {"phone", "telephone", "phone-call", "telephonic"}
-        self.video_words = {"video", "videoconference", "virtual", "virtually", "teleconference"}
+        self.video_words = {
+            "video", "videoconference", "virtual", "virtually", "teleconference", "online",
+        }  # fmt: skip
         self.modals_hypothetical = {"would", "could", "might", "may", "should", "must"}
 
     # -- status and form -----------------------------------------------------------
@@ -196,9 +199,13 @@ class TriggerFinder:
                 return False
             if any(c.lower_ in _HISTORY_MODIFIERS for c in token.children if c.dep_ == "amod"):
                 return False
-            return any(
-                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children
-            ) or any(c.dep_ == "poss" for c in token.children)
+            # "talks with X", "their meeting", or the frame of a clause: "During the
+            # talks, X told Y ...".
+            return (
+                any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children)
+                or any(c.dep_ == "poss" for c in token.children)
+                or (token.dep_ == "pobj" and token.head.lower_ in _FRAMING_PREPS)
+            )
         return False
 
     def find(self, sentence: Span) -> list[Trigger]:

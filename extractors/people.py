@@ -109,7 +109,9 @@ def _clean_span(span: Span, lexicon: Lexicon) -> Span | None:
 def _titled_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> list[Span]:
     """Capitalised names right after an official title that NER did not tag."""
     found = []
-    pattern = re.compile(rf"\b(?i:{lexicon.title_re})\s+", re.UNICODE)
+    pattern = re.compile(
+        rf"\b(?:(?i:{lexicon.title_re})|(?:{lexicon.affiliation_re})['\u2019]s)\s+", re.UNICODE
+    )
     for match in pattern.finditer(doc.text):
         first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if first is None:
