@@ -87,7 +87,12 @@ def load_lexicon() -> Lexicon:
         *raw_countries["names"],
         *raw_countries["demonyms"],
         *organization_phrases,
-        *(c.name for c in pycountry.countries),
+        *(
+            name
+            for c in pycountry.countries
+            for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
+            if name
+        ),
     ]
     return Lexicon(
         country_names=names,

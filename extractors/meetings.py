@@ -23,6 +23,7 @@ _HOST_VERBS = {"host", "receive", "welcome", "greet"}
 _PLANNING_HEADS = {
     "expect", "due", "schedule", "set", "plan", "go", "arrange", "prepare", "aim", "intend",
     "seek", "travel", "fly", "head", "route", "agree", "hope", "want", "propose", "invite",
+    "invitation", "accept",
 }  # fmt: skip
 _HISTORY_MODIFIERS = {"previous", "last", "past", "earlier", "former", "prior", "recent"}
 _PLANNED_MODIFIERS = {"upcoming", "forthcoming", "scheduled", "planned", "proposed", "next"}
@@ -155,12 +156,17 @@ class TriggerFinder:
                         partners |= _subtree_ids(child)
         # A subject shared with a governing or conjoined verb: "X arrived and met Y",
         # "X flew to Hanoi to meet Y".
+        # "Y accepted X's invitation to visit": the inviter (possessive) is the partner.
         head = token
-        while not subject and head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
+        while not subject and head.dep_ in ("conj", "xcomp", "advcl", "acl", "dobj") and (
+            head.head is not head
+        ):
             head = head.head
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     subject |= _subtree_ids(child)
+                elif child.dep_ == "poss" and head.pos_ == "NOUN":
+                    partners |= _subtree_ids(child)
         return subject, partners - subject
 
     def _partner_ids(self, token: Token) -> set[int]:

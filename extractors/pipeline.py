@@ -7,6 +7,7 @@ else in ``extractors`` is a rule module it composes over one spaCy parse.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -24,12 +25,11 @@ from domain.models import (
     Participant,
     TopicMention,
 )
-from extractors.dates import find_dates, read_dateline
+from extractors.dates import DateMention, find_dates, read_dateline
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.meetings import Trigger, TriggerFinder
 from extractors.people import (
     AttributeReader,
-    Mention,
     Person,
     attribute_people,
     cluster_people,
@@ -40,7 +40,13 @@ from extractors.topics import TopicMatcher
 
 RULES_VERSION = "1.0"
 _PRONOUNS = {"he", "she", "him", "her", "his"}
-_ROLE_NOUNS = {"leader", "counterpart", "minister", "president", "premier", "diplomat", "envoy"}
+_PLURAL_REFERENCES = {"they", "their", "both", "two", "three", "leaders", "ministers", "sides"}
+_ROLE_NOUNS = {"leader", "counterpart", "diplomat", "envoy", "official"}
+# Titles that belong to international organisations rather than to states.
+_ORGANISATION_TITLES = {
+    "secretary-general", "secretary general", "director-general", "director general",
+    "high representative", "commissioner", "foreign policy chief",
+}  # fmt: skip
 _FOLLOW_UP_WORDS = (
     "the two sides", "both sides", "the two leaders", "both leaders", "the two ministers",
     "the leaders", "the ministers", "the two", "they ", "the talks", "the meeting",
@@ -71,6 +77,7 @@ class _Candidate:
     date: dt.date | None
     vague_date: bool
     roles: dict[int, str] = field(default_factory=dict)
+    attached: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -83,6 +90,7 @@ class _Draft:
     date: dt.date | None
     roles: dict[int, str]
     confidence: float
+    trigger_lemmas: set[str] = field(default_factory=set)
 
 
 def check_article(article: ArticleIn, max_chars: int) -> None:
@@ -180,6 +188,7 @@ class _ArticleReading:
         self.people: list[Person] = cluster_people(mentions + title_mentions)
         attribute_people(self.people, body, ex.attributes, self.sentence_starts)
         self._title_attributes()
+        self._organisation_officials()
         self.person_at: dict[int, int] = {}
         for index, person in enumerate(self.people):
             for m in person.mentions:
@@ -190,6 +199,13 @@ class _ArticleReading:
                     for tok in span:
                         self.person_at[tok.i] = index
         self.dateline = read_dateline(body.text, article.published)
+        self.dateline_end = self._dateline_end()
+        # Relative dates count from the dateline's day when a wire story gives one.
+        self.anchor = (self.dateline.day if self.dateline else None) or article.published
+        # Sentences that speak of "the meeting" without naming anyone, by position.
+        self.unnamed_meeting_sentences: list[int] = []
+
+    # -- people -----------------------------------------------------------------------
 
     def _title_attributes(self) -> None:
         for person in self.people:
@@ -205,7 +221,21 @@ class _ArticleReading:
                 if not (person.country or person.org):
                     person.country, person.org = attrs.country, attrs.org
 
-    # -- people in a trigger's arguments -------------------------------------------
+    def _organisation_officials(self) -> None:
+        """A "Secretary-General" with no organisation named serves the one the article names."""
+        counts: dict[str, int] = {}
+        lowered = f"{self.title.text}\n{self.body.text}"
+        for name, code in self.lexicon.organizations.items():
+            if len(name) > 3 or name.isupper():
+                hits = lowered.count(name) if name.isupper() else lowered.lower().count(name)
+                counts[code] = counts.get(code, 0) + hits
+        named = [code for code, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n]
+        if not named:
+            return
+        for person in self.people:
+            title = (person.title or "").lower().removeprefix("former ")
+            if not (person.country or person.org) and title in _ORGANISATION_TITLES:
+                person.org = named[0]
 
     def _people_in(self, tokens: set[int], exclude: set[int] | None = None) -> set[int]:
         """People named in ``tokens``; pronouns and "the Australian leader" resolved."""
@@ -222,7 +252,13 @@ class _ArticleReading:
                 or (tok.dep_ == "poss" and tok.head.lemma_.lower() in self.ex.triggers.nouns)
             ):
                 resolved = self._resolve_pronoun(tok.idx, taken)
-            elif tok.pos_ == "NOUN" and tok.lower_ in _ROLE_NOUNS:
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "pobj",
+                "conj",
+            ):
                 resolved = self._resolve_role(tok, taken)
             if resolved is not None:
                 found.add(resolved)
@@ -240,39 +276,84 @@ class _ArticleReading:
         return best[1] if best else None
 
     def _resolve_role(self, noun: Token, taken: set[int]) -> int | None:
-        """ "the former Australian leader", "his Japanese counterpart" -> that person."""
-        if any(c.dep_ == "appos" for c in noun.children) or noun.i + 1 < len(self.body) and (
-            self.body[noun.i + 1].i in self.person_at
-        ):
+        """ "the former Australian leader", "the Secretary-General" -> that person, if unique."""
+        if any(c.dep_ == "appos" for c in noun.children):
             return None
-        for child in noun.children:
-            if child.dep_ not in ("amod", "compound", "nmod"):
+        phrase_tokens = [
+            t
+            for t in noun.subtree
+            if t.i <= noun.i and t.dep_ not in ("det", "poss", "case") and t.lower_ != "former"
+        ]
+        if any(t.i in self.person_at for t in phrase_tokens):
+            return None
+        country = org = None
+        words = []
+        for t in phrase_tokens:
+            c, o = self.lexicon.affiliation(t.text)
+            if (c or o) and t.i != noun.i:
+                country, org = country or c, org or o
+            else:
+                words.append(t.text_with_ws)
+        phrase = "".join(words).strip().lower()
+        is_title = any(phrase == t or t.endswith(" " + phrase) for t in self.lexicon.titles)
+        if not (is_title or noun.lower_ in _ROLE_NOUNS):
+            return None
+        if not (country or org) and not is_title:
+            return None
+        matches = []
+        for k, p in enumerate(self.people):
+            if k in taken or not any(not m.in_title for m in p.mentions):
                 continue
-            country, org = self.lexicon.affiliation(child.text)
-            if not (country or org):
+            if (country or org) and (p.country, p.org) != (country, org):
                 continue
-            matches = [
-                k
-                for k, p in enumerate(self.people)
-                if k not in taken and (p.country, p.org) == (country, org)
-            ]
-            if len(matches) == 1:
-                return matches[0]
-        return None
+            person_title = (p.title or "").lower().removeprefix("former ")
+            if is_title and not (person_title == phrase or person_title.endswith(" " + phrase)):
+                if not (country or org):
+                    continue
+            matches.append(k)
+        return matches[0] if len(matches) == 1 else None
 
     # -- candidates, one per trigger --------------------------------------------------
 
+    def _dateline_end(self) -> int:
+        match = re.match(r"^.{0,80}?(?:--|\u2014|\u2013)\s*", self.body.text)
+        return match.end() if match and self.dateline else 0
+
+    def _dates_near(self, trigger: Trigger, sentence: Span) -> list[DateMention]:
+        """Dates inside the trigger's own phrase, else (for held meetings) in its sentence."""
+        future = trigger.status == "planned"
+        tokens = list(trigger.token.subtree)
+        if trigger.token.head is not trigger.token and trigger.token.pos_ == "NOUN":
+            tokens = list(trigger.token.head.subtree)
+        lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        start = max(lo, self.dateline_end)
+        own = find_dates(self.body.text[start:hi], self.anchor, future=future)
+        if own or future:
+            return own
+        start = max(sentence.start_char, self.dateline_end)
+        return find_dates(self.body.text[start : sentence.end_char], self.anchor)
+
     def _candidates(self) -> list[_Candidate]:
         found: list[_Candidate] = []
+        last_people: frozenset[int] = frozenset()
         for s_index, sentence in enumerate(self.sentences):
             for trigger in self.ex.triggers.find(sentence):
                 subject = self._people_in(trigger.subject_tokens)
                 partners = self._people_in(trigger.object_tokens, exclude=subject) - subject
                 people = frozenset(subject | partners)
-                if len(people) < 2 or (trigger.joint and len(subject) < 2):
+                arguments = trigger.subject_tokens | trigger.object_tokens
+                if len(people) < 2 and any(
+                    self.body[i].lower_ in _PLURAL_REFERENCES for i in arguments
+                ):
+                    # "They will continue their talks", "The leaders met online".
+                    people = people | last_people
+                if len(people) < 2 or (trigger.joint and len(subject) < 2 and not last_people):
+                    if trigger.token.pos_ == "NOUN" and not people:
+                        self.unnamed_meeting_sentences.append(s_index)
                     continue
-                future = trigger.status == "planned"
-                dates = find_dates(sentence.text, self.article.published, future=future)
+                if trigger.joint and len(subject) < 2 and people != last_people:
+                    continue
+                dates = self._dates_near(trigger, sentence)
                 day = next((d.day for d in dates if d.day), None)
                 vague = any(d.vague for d in dates) and day is None
                 roles: dict[int, str] = {}
@@ -293,22 +374,20 @@ class _ArticleReading:
                         roles=roles,
                     )
                 )
+                last_people = people
         return found
 
     def _is_history(self, candidate: _Candidate) -> bool:
-        """A held meeting dated only by "earlier this month" / "in 2019": background."""
+        """A held meeting dated only by "last year" / "in 2019", or long before: background."""
         if candidate.status != "held":
             return False
         if candidate.vague_date:
             return True
         published = self.article.published
-        return bool(
-            candidate.date and published and (published - candidate.date).days > 31
-        ) and not self._explicit_year(candidate)
-
-    def _explicit_year(self, candidate: _Candidate) -> bool:
-        text = self.sentences[candidate.sentence].text
-        return any(str(y) in text for y in range(1990, 2100) if candidate.date and y == candidate.date.year)
+        if not (candidate.date and published):
+            return False
+        old = (published - candidate.date).days > 31
+        return old and str(candidate.date.year) not in self.sentences[candidate.sentence].text
 
     def _merge(self, candidates: list[_Candidate]) -> list[_Draft]:
         drafts: list[_Draft] = []
@@ -328,10 +407,10 @@ class _ArticleReading:
                 if c.kind_explicit and draft.kind_explicit and c.kind != draft.kind:
                     continue
                 if draft.status != c.status and (c.date or c.trigger.token.pos_ != "NOUN"):
-                    if not (draft.status == "held" and c.status == "held"):
-                        continue
+                    continue
                 target = draft
                 break
+            lemma = c.trigger.token.lemma_.lower()
             if target is None:
                 drafts.append(
                     _Draft(
@@ -343,10 +422,12 @@ class _ArticleReading:
                         date=c.date,
                         roles=dict(c.roles),
                         confidence=0.85 if c.trigger.token.pos_ == "VERB" else 0.7,
+                        trigger_lemmas={lemma},
                     )
                 )
                 continue
             target.people |= c.people
+            target.trigger_lemmas.add(lemma)
             if c.sentence not in target.sentences:
                 target.sentences.append(c.sentence)
             target.date = target.date or c.date
@@ -375,36 +456,59 @@ class _ArticleReading:
                 context.append(k)
         return sorted(context)
 
-    def _location(self, draft: _Draft, context: list[int], first: bool) -> Location | None:
+    def _location(
+        self, draft: _Draft, attached: list[int], first: bool, inherited: Location | None
+    ) -> Location | None:
         if draft.kind != "in_person":
             return None
-        for k in draft.sentences:
+        for k in [*draft.sentences, *attached]:
             found = city_in(self.sentences[k], self.lexicon)
             if found:
                 return Location(city=found[0], country=found[1])
-        if first and self.dateline and self.dateline.city and draft.status == "held":
-            found = city_by_name(self.dateline.city, self.lexicon)
-            if found:
-                return Location(city=found[0], country=found[1])
-        for k in range(min(2, len(self.sentences))) if first else []:
-            found = city_in(self.sentences[k], self.lexicon)
-            if found:
-                return Location(city=found[0], country=found[1])
+        if draft.status == "planned":
+            for sentence in [self.title[:]]:
+                found = city_in(sentence, self.lexicon) or _named_city(sentence, self.lexicon)
+                if found:
+                    return Location(city=found[0], country=found[1])
+        else:
+            if first and self.dateline and self.dateline.city:
+                found = city_by_name(self.dateline.city, self.lexicon)
+                if found:
+                    return Location(city=found[0], country=found[1])
+            for k in range(min(2, len(self.sentences))) if first else []:
+                found = city_in(self.sentences[k], self.lexicon)
+                if found:
+                    return Location(city=found[0], country=found[1])
+            if inherited is not None:
+                return inherited
         for k in draft.sentences:
             code = country_in(self.sentences[k], self.lexicon)
             if code:
                 return Location(city=None, country=code)
         return None
 
-    def _date(self, draft: _Draft, first: bool) -> dt.date | None:
-        if draft.date or draft.status != "held" or not first:
+    def _date(self, draft: _Draft, first: bool, end: int) -> dt.date | None:
+        if draft.date:
             return draft.date
+        if draft.status == "planned":
+            # "ahead of the summit on February 27-28": a later sentence dates the event.
+            for k in range(draft.sentences[0] + 1, end):
+                for tok in self.sentences[k]:
+                    if tok.lemma_.lower() in draft.trigger_lemmas and tok.pos_ == "NOUN":
+                        subtree = list(tok.subtree)
+                        text = self.body.text[subtree[0].idx : subtree[-1].idx + len(subtree[-1])]
+                        days = [d.day for d in find_dates(text, self.anchor, future=True) if d.day]
+                        if days:
+                            return days[0]
+            return None
+        if not first:
+            return None
         if self.dateline and self.dateline.day:
             return self.dateline.day
         published = self.article.published
-        lead = self.sentences[:2]
-        for sentence in lead:
-            for d in find_dates(sentence.text, published):
+        for sentence in self.sentences[:2]:
+            start = max(sentence.start_char, self.dateline_end)
+            for d in find_dates(self.body.text[start : sentence.end_char], self.anchor):
                 if d.day and (published is None or d.day <= published):
                     return d.day
         return None
@@ -454,29 +558,61 @@ class _ArticleReading:
                     )
         return list(found.values())
 
+    def _infer_sides(self, draft: _Draft) -> None:
+        """Give the one participant of unknown state the one other state the article names.
+
+        "The top diplomats of South Korea and Japan met ... Kang told Motegi (Japan)":
+        Kang acts for South Korea.
+        """
+        unknown = [p for p in draft.people if not (self.people[p].country or self.people[p].org)]
+        if len(unknown) != 1:
+            return
+        known = {self.people[p].country for p in draft.people} - {None}
+        texts = [self.title.text, *(s.text for s in self.sentences[:2])]
+        texts += [self.sentences[k].text for k in draft.sentences]
+        named: set[str] = set()
+        pattern = re.compile(rf"\b(?:{self.lexicon.affiliation_re})\b")
+        for text in texts:
+            for match in pattern.finditer(text):
+                code, _ = self.lexicon.affiliation(match.group(0))
+                if code:
+                    named.add(code)
+        candidates = named - known
+        if len(candidates) == 1:
+            self.people[unknown[0]].country = candidates.pop()
+
     def _acts_for_different_sides(self, draft: _Draft) -> bool:
         sides = [self.people[p].country or self.people[p].org for p in draft.people]
         known = [s for s in sides if s]
         return len(known) < len(sides) or len(set(known)) >= 2
 
     def meetings(self) -> list[Meeting]:
-        drafts = [d for d in self._merge(self._candidates()) if self._acts_for_different_sides(d)]
-        result = []
+        drafts = self._merge(self._candidates())
+        for draft in drafts:
+            self._infer_sides(draft)
+        drafts = [d for d in drafts if self._acts_for_different_sides(d)]
+        result: list[Meeting] = []
+        first_location: Location | None = None
         for n, draft in enumerate(drafts):
-            later_starts = [d.sentences[0] for d in drafts[n + 1 :] if d.sentences[0] > draft.sentences[0]]
-            context = self._context(draft, min(later_starts) if later_starts else None)
+            later_starts = [
+                d.sentences[0] for d in drafts[n + 1 :] if d.sentences[0] > draft.sentences[0]
+            ]
+            end = min(later_starts) if later_starts else len(self.sentences)
+            context = self._context(draft, end)
+            attached = [k for k in self.unnamed_meeting_sentences if draft.sentences[0] < k < end]
             first = n == 0
-            kind = draft.kind
             if not draft.kind_explicit and first:
-                kind = self._title_kind() or kind
-                draft.kind = kind
-            ordered = sorted(draft.people, key=lambda p: self._first_mention(p))
+                draft.kind = self._title_kind() or draft.kind
+            location = self._location(draft, attached, first, first_location)
+            if first:
+                first_location = location
+            ordered = sorted(draft.people, key=self._first_mention)
             result.append(
                 Meeting(
                     status=draft.status,  # type: ignore[arg-type]
-                    kind=kind,  # type: ignore[arg-type]
-                    date=self._date(draft, first),
-                    location=self._location(draft, context, first),
+                    kind=draft.kind,  # type: ignore[arg-type]
+                    date=self._date(draft, first, end),
+                    location=location,
                     participants=[self._participant(p, draft) for p in ordered],
                     topics=self._topics(context, draft),
                     evidence=self._evidence(draft.sentences[0], draft.confidence),
@@ -497,5 +633,10 @@ class _ArticleReading:
         return None
 
 
-def mentions_of(person: Person) -> list[Mention]:
-    return [m for m in person.mentions if not m.in_title]
+def _named_city(span: Span, lexicon: Lexicon) -> tuple[str, str] | None:
+    """Any known city named in a short text such as a headline."""
+    for token in span:
+        found = city_by_name(token.text, lexicon)
+        if found:
+            return found
+    return None

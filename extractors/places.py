@@ -10,20 +10,27 @@ from extractors.lexicon import Lexicon
 
 
 def city_in(sentence: Span, lexicon: Lexicon) -> tuple[str, str] | None:
-    """(city, country code) of the first known city tagged as a place in ``sentence``."""
+    """(city, country code) of the known city where something happens in ``sentence``.
+
+    "in Madrid" / "at Da Nang" come first; other tagged cities ("ties between Seoul
+    and Tokyo") only when no city follows "in" or "at".
+    """
+    for match in re.finditer(
+        r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+city\s+of\s+|city\s+of\s+)?"
+        r"([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})",
+        sentence.text,
+    ):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            key = " ".join(words[:n]).lower()
+            if key in lexicon.cities:
+                return lexicon.city_names[key], lexicon.cities[key]
     for ent in sentence.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
             continue
         key = re.sub(r"^the\s+", "", ent.text.lower())
         if key in lexicon.cities:
             return lexicon.city_names[key], lexicon.cities[key]
-    # Cities the small model leaves untagged, written after "in" ("talks in Busan").
-    for match in re.finditer(r"\b(?:in|at)\s+([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})", sentence.text):
-        words = match.group(1).split()
-        for n in range(len(words), 0, -1):
-            key = " ".join(words[:n]).lower()
-            if key in lexicon.cities:
-                return lexicon.city_names[key], lexicon.cities[key]
     return None
 
 
