@@ -23,7 +23,7 @@ WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 RELATIVE = re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|this morning|this afternoon)\b")
 # Periods that do not name a day: a meeting dated only by them is history or vague.
 VAGUE = re.compile(
-    r"(?<!since )\b(?:last|earlier this|earlier in the)\s+(?:week|month|year)\b"
+    rf"(?<!since )\b(?:last|earlier this|earlier in the)\s+(?:week|month|year|{_MONTHS})\b"
     r"|(?<!since )\bin\s+(?:19|20)\d\d\b|\bago\b",
     re.IGNORECASE,
 )

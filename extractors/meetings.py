@@ -18,6 +18,7 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "attr", "appos", "poss"
 _PARTNER_PREPS = {"with", "between", "by", "among", "to", "on", "at", "of", "from"}
 _CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "parataxis", "mark", "csubj", "xcomp", "npadvmod"}
 _JOINT_VERBS = {"agree", "pledge", "vow", "sign", "reaffirm"}
+_SUBORDINATORS = {"after", "since", "before", "when", "as", "while", "because", "once"}
 _FRAMING_PREPS = {"during", "following", "after", "at", "in"}
 _HOST_VERBS = {"host", "receive", "welcome", "greet"}
 _PLANNING_HEADS = {
@@ -67,7 +68,11 @@ class TriggerFinder:
         """held / planned, or None for negated and hypothetical meetings."""
         chain = [token]
         head = token
-        while head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pobj", "prep", "dobj", "acl"):
+        # A subordinate clause ("after they met ...") keeps its own tense.
+        subordinate = any(
+            c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children
+        )
+        while not subordinate and head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pobj", "prep", "dobj", "acl"):
             if head.head is head:
                 break
             head = head.head

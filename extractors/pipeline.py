@@ -320,18 +320,24 @@ class _ArticleReading:
         return match.end() if match and self.dateline else 0
 
     def _dates_near(self, trigger: Trigger, sentence: Span) -> list[DateMention]:
-        """Dates inside the trigger's own phrase, else (for held meetings) in its sentence."""
+        """Dates in the trigger's own phrase, else (for held meetings) in its sentence.
+
+        Attributions ("according to the ministry on Thursday") and other clauses
+        inside the phrase date other events and are left out.
+        """
         future = trigger.status == "planned"
-        tokens = list(trigger.token.subtree)
-        if trigger.token.head is not trigger.token and trigger.token.pos_ == "NOUN":
-            tokens = list(trigger.token.head.subtree)
-        lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        start = max(lo, self.dateline_end)
-        own = find_dates(self.body.text[start:hi], self.anchor, future=future)
-        if own or future:
-            return own
+        root = trigger.token
+        if root.pos_ == "NOUN" and root.head is not root and root.head.pos_ in ("VERB", "AUX"):
+            root = root.head
+        allowed = _own_phrase(root)
         start = max(sentence.start_char, self.dateline_end)
-        return find_dates(self.body.text[start : sentence.end_char], self.anchor)
+        found = find_dates(self.body.text[start : sentence.end_char], self.anchor, future=future)
+        own = []
+        for d in found:
+            token = self.body.char_span(start + d.start, start + d.end, alignment_mode="expand")
+            if token is not None and token.start in allowed:
+                own.append(d)
+        return own if (own or future) else found
 
     def _candidates(self) -> list[_Candidate]:
         found: list[_Candidate] = []
@@ -366,7 +372,9 @@ class _ArticleReading:
                         people=people,
                         status=trigger.status,
                         kind=trigger.kind,
-                        kind_explicit=trigger.kind != "in_person" or trigger.host_verb,
+                        kind_explicit=trigger.kind != "in_person"
+                        or trigger.host_verb
+                        or trigger.visit_verb,
                         sentence=s_index,
                         trigger=trigger,
                         date=day,
@@ -406,7 +414,9 @@ class _ArticleReading:
                     continue
                 if c.kind_explicit and draft.kind_explicit and c.kind != draft.kind:
                     continue
-                if draft.status != c.status and (c.date or c.trigger.token.pos_ != "NOUN"):
+                # An undated announcement about the same people ("expected to exchange
+                # views", "agreed to hold a summit") belongs to the meeting reported.
+                if draft.status != c.status and c.date:
                     continue
                 target = draft
                 break
@@ -568,18 +578,26 @@ class _ArticleReading:
         if len(unknown) != 1:
             return
         known = {self.people[p].country for p in draft.people} - {None}
-        texts = [self.title.text, *(s.text for s in self.sentences[:2])]
-        texts += [self.sentences[k].text for k in draft.sentences]
-        named: set[str] = set()
         pattern = re.compile(rf"\b(?:{self.lexicon.affiliation_re})\b")
-        for text in texts:
-            for match in pattern.finditer(text):
-                code, _ = self.lexicon.affiliation(match.group(0))
-                if code:
-                    named.add(code)
-        candidates = named - known
-        if len(candidates) == 1:
-            self.people[unknown[0]].country = candidates.pop()
+        first = self.sentences[draft.sentences[0]].text
+        # Nearest evidence first: the headline and the meeting's own sentence, then the lead.
+        tiers = [
+            [self.title.text, first],
+            [self.title.text, first, *(s.text for s in self.sentences[:2])],
+        ]
+        for texts in tiers:
+            named: set[str] = set()
+            for text in texts:
+                for match in pattern.finditer(text):
+                    code, _ = self.lexicon.affiliation(match.group(0))
+                    if code:
+                        named.add(code)
+            candidates = named - known
+            if len(candidates) == 1:
+                self.people[unknown[0]].country = candidates.pop()
+                return
+            if candidates:
+                return
 
     def _acts_for_different_sides(self, draft: _Draft) -> bool:
         sides = [self.people[p].country or self.people[p].org for p in draft.people]
@@ -631,6 +649,17 @@ class _ArticleReading:
         if words & {"phone", "telephone", "call", "calls"}:
             return "call"
         return None
+
+
+def _own_phrase(root: Token) -> set[int]:
+    """Token ids of ``root``'s phrase without attributions and embedded clauses."""
+    skip = {"ccomp", "advcl", "relcl", "parataxis", "csubj"}
+    found = {root.i}
+    for child in root.children:
+        if child.dep_ in skip or (child.dep_ == "prep" and child.lower_ == "according"):
+            continue
+        found |= {t.i for t in child.subtree}
+    return found
 
 
 def _named_city(span: Span, lexicon: Lexicon) -> tuple[str, str] | None:
