@@ -15,7 +15,8 @@ _MONTHS = (
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 EXPLICIT = re.compile(
-    rf"\b(?P<md>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*-\s*\d{{1,2}})?(?:,?\s+(?P<y1>\d{{4}}))?)"
+    rf"\b(?P<md>{_MONTHS}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:\s*-\s*\d{{1,2}})?"
+    rf"(?:,?\s+(?P<y1>\d{{4}}))?)"
     rf"|\b(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+(?P<y2>\d{{4}}))?)"
     rf"|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
 )

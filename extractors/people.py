@@ -263,9 +263,12 @@ class AttributeReader:
             for group in ("affil", "affil2"):
                 if after_match.group(group) and not (country or org):
                     country, org = self.lexicon.affiliation(after_match.group(group))
-        elif after.startswith(","):
+        if after.startswith(",") and not (country or org):
             # "Wang Yi, member of the Political Bureau ... and Chinese foreign minister,"
-            segment = re.split(r"[;()]|,(?=\s+(?:held|met|said|who)\b)", after[1:])[0][:160]
+            segment = re.split(
+                r"[;()\n]|\.\s|,(?=\s+(?:held|met|said|who)\b)|\b(?:met|held|said|told)\b",
+                after[1:],
+            )[0][:160]
             apposition = self._appositive.search(segment)
             if apposition:
                 found = True
@@ -275,7 +278,9 @@ class AttributeReader:
             else:
                 # "chairman of the State Affairs Commission of the DPRK": the last
                 # state named in the apposition is the one the person serves.
-                titled = re.match(rf"\s*(?:the\s+)?(?P<title>(?i:{self.lexicon.title_re}))\b", segment)
+                titled = re.match(
+                    rf"\s*(?:the\s+)?(?P<title>(?i:{self.lexicon.title_re}))\s+of\b", segment
+                )
                 states = list(re.finditer(rf"\b(?:{self.lexicon.affiliation_re})\b", segment))
                 if titled and states:
                     found = True

@@ -77,7 +77,7 @@ class _Candidate:
     date: dt.date | None
     vague_date: bool
     roles: dict[int, str] = field(default_factory=dict)
-    attached: list[int] = field(default_factory=list)
+    plural_reference: bool = False
 
 
 @dataclass
@@ -202,6 +202,10 @@ class _ArticleReading:
         self.dateline_end = self._dateline_end()
         # Relative dates count from the dateline's day when a wire story gives one.
         self.anchor = (self.dateline.day if self.dateline else None) or article.published
+        self._side_pattern = re.compile(
+            rf"(?P<place>\b(?:in|to|at|from|near|visit|visiting|visited)\s+(?:the\s+)?)?"
+            rf"\b(?P<name>{self.lexicon.affiliation_re})\b"
+        )
         # Sentences that speak of "the meeting" without naming anyone, by position.
         self.unnamed_meeting_sentences: list[int] = []
 
@@ -347,10 +351,8 @@ class _ArticleReading:
                 subject = self._people_in(trigger.subject_tokens)
                 partners = self._people_in(trigger.object_tokens, exclude=subject) - subject
                 people = frozenset(subject | partners)
-                arguments = trigger.subject_tokens | trigger.object_tokens
-                if len(people) < 2 and any(
-                    self.body[i].lower_ in _PLURAL_REFERENCES for i in arguments
-                ):
+                plural = len(people) < 2 and self._refers_to_group(trigger)
+                if plural:
                     # "They will continue their talks", "The leaders met online".
                     people = people | last_people
                 if len(people) < 2 or (trigger.joint and len(subject) < 2 and not last_people):
@@ -380,10 +382,19 @@ class _ArticleReading:
                         date=day,
                         vague_date=vague,
                         roles=roles,
+                        plural_reference=plural,
                     )
                 )
                 last_people = people
         return found
+
+    def _refers_to_group(self, trigger: Trigger) -> bool:
+        """The trigger's subject is "they" / "the two leaders", or the noun is "their talks"."""
+        token = trigger.token
+        heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "poss")]
+        if not heads and token.dep_ in ("xcomp", "conj"):
+            heads = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(h.lower_ in _PLURAL_REFERENCES for h in heads)
 
     def _is_history(self, candidate: _Candidate) -> bool:
         """A held meeting dated only by "last year" / "in 2019", or long before: background."""
@@ -421,6 +432,8 @@ class _ArticleReading:
                 target = draft
                 break
             lemma = c.trigger.token.lemma_.lower()
+            if target is None and c.plural_reference and not (c.status == "planned" and c.date):
+                continue  # "they" only ever adds to a meeting already reported
             if target is None:
                 drafts.append(
                     _Draft(
@@ -572,32 +585,45 @@ class _ArticleReading:
         """Give the one participant of unknown state the one other state the article names.
 
         "The top diplomats of South Korea and Japan met ... Kang told Motegi (Japan)":
-        Kang acts for South Korea.
+        Kang acts for South Korea. Places ("in Spain", "to Vietnam") are not sides.
         """
         unknown = [p for p in draft.people if not (self.people[p].country or self.people[p].org)]
         if len(unknown) != 1:
             return
         known = {self.people[p].country for p in draft.people} - {None}
-        pattern = re.compile(rf"\b(?:{self.lexicon.affiliation_re})\b")
         first = self.sentences[draft.sentences[0]].text
-        # Nearest evidence first: the headline and the meeting's own sentence, then the lead.
+        # Nearest evidence first: the headline and the meeting's own sentence, then the
+        # lead, then the whole article when one state clearly dominates it.
         tiers = [
             [self.title.text, first],
             [self.title.text, first, *(s.text for s in self.sentences[:2])],
+            [self.title.text, self.body.text],
         ]
-        for texts in tiers:
-            named: set[str] = set()
+        for level, texts in enumerate(tiers):
+            counts: dict[str, int] = {}
             for text in texts:
-                for match in pattern.finditer(text):
-                    code, _ = self.lexicon.affiliation(match.group(0))
-                    if code:
-                        named.add(code)
-            candidates = named - known
-            if len(candidates) == 1:
-                self.people[unknown[0]].country = candidates.pop()
+                for code in self._sides_named(text):
+                    if code not in known:
+                        counts[code] = counts.get(code, 0) + 1
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            if len(ranked) == 1 or (
+                level == 2 and len(ranked) > 1 and ranked[0][1] >= 2 * ranked[1][1]
+            ):
+                self.people[unknown[0]].country = ranked[0][0]
                 return
-            if candidates:
-                return
+            if ranked and level < 2:
+                continue
+        return
+
+    def _sides_named(self, text: str) -> list[str]:
+        codes = []
+        for match in self._side_pattern.finditer(text):
+            if match.group("place"):
+                continue
+            code, _ = self.lexicon.affiliation(match.group("name"))
+            if code:
+                codes.append(code)
+        return codes
 
     def _acts_for_different_sides(self, draft: _Draft) -> bool:
         sides = [self.people[p].country or self.people[p].org for p in draft.people]
