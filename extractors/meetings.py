@@ -147,7 +147,9 @@ class TriggerFinder:
                     partners |= self._partner_ids(child)
         # A noun trigger inside a phrase ("during a phone call with X, Y discussed",
         # "following a meeting with X, Y said") takes the clause's subject and objects.
-        if token.pos_ == "NOUN" and not subject:
+        # "talks between A and B" names everyone; no one else is added.
+        names_all = any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
+        if token.pos_ == "NOUN" and not subject and not names_all:
             head = token.head
             steps = 0
             while head.pos_ not in ("VERB", "AUX") and head.head is not head and steps < 3:

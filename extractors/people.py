@@ -25,6 +25,8 @@ _NAME_STOPWORDS = {
     "sign", "signs", "exchange", "exchanges", "greetings", "condemns", "decries", "pledges",
     "vows", "tells", "warns", "arrives", "leaves", "set", "due", "will", "to",
 }  # fmt: skip
+# Ranks that qualify a title: "Deputy Secretary of State", "Acting President".
+_RANK = r"(?:(?:deputy|vice|acting|first|senior|chief|top|interim|outgoing)\s+)*"
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "sir", "madam"}
 
 
@@ -161,6 +163,38 @@ def find_mentions(doc: Doc, lexicon: Lexicon, *, in_title: bool = False) -> list
     ]
 
 
+def name_part_mentions(doc: Doc, people: list[Person], known: list[Mention]) -> list[Mention]:
+    """Single-name mentions NER tagged as something else ("Hayashi" as ORG).
+
+    A capitalised proper noun that is part of a full name already found in the
+    article is a mention of that person, whatever label the model gave it.
+    """
+    parts = {t for p in people if len(p.tokens) >= 2 for t in p.tokens}
+    covered = {i for m in known if not m.in_title for i in range(m.start, m.end)}
+    sentence_of = {}
+    for s_index, sent in enumerate(doc.sents):
+        for tok in sent:
+            sentence_of[tok.i] = s_index
+    found = []
+    for tok in doc:
+        if (
+            tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and tok.lower_.rstrip(".") in parts
+            and tok.idx not in covered
+        ):
+            found.append(
+                Mention(
+                    text=tok.text,
+                    start=tok.idx,
+                    end=tok.idx + len(tok.text),
+                    sentence=sentence_of.get(tok.i, 0),
+                    token=tok.i,
+                )
+            )
+    return found
+
+
 def cluster_people(mentions: list[Mention]) -> list[Person]:
     """Group mentions into people: a shorter name joins the full name containing its tokens.
 
@@ -221,14 +255,14 @@ class AttributeReader:
         affil = lexicon.affiliation_re
         title = lexicon.title_re
         self._before = re.compile(
-            rf"(?P<former>\b(?:former|ex-|then-)\s*)?"
+            rf"(?P<former>\b(?i:former|ex-|then-)\s*)?"
             rf"(?:(?P<affil>\b(?:{affil}))(?:['\u2019]s)?\s+)?"
-            rf"(?P<title>\b(?i:{title}|counterpart))\s*,?\s*(?i:h\.e\.\s+)?(?:(?i:mr|ms|mrs)\.?\s+)?$"
+            rf"(?P<title>\b(?i:{_RANK}{title}|counterpart))\s*,?\s*(?i:h\.e\.\s+)?(?:(?i:mr|ms|mrs)\.?\s+)?$"
         )
         self._possessive = re.compile(rf"(?P<affil>\b(?:{affil}))['\u2019]s\s+$")
         self._after = re.compile(
             rf"^\s*,\s*(?:(?i:the|a|an)\s+)?(?P<former>(?i:former)\s+)?"
-            rf"(?:(?P<affil>(?:{affil}))(?:['\u2019]s)?\s+)?(?P<title>(?i:{title}))"
+            rf"(?:(?P<affil>(?:{affil}))(?:['\u2019]s)?\s+)?(?P<title>(?i:{_RANK}{title}))"
             rf"(?:\s+(?i:of|for)\s+(?:the\s+)?(?P<affil2>(?:{affil})))?"
         )
         self._of_after = re.compile(rf"^\s+(?i:of)\s+(?:the\s+)?(?P<affil2>(?:{affil}))\b")

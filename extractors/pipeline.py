@@ -34,6 +34,7 @@ from extractors.people import (
     attribute_people,
     cluster_people,
     find_mentions,
+    name_part_mentions,
 )
 from extractors.places import city_by_name, city_in, country_in
 from extractors.topics import TopicMatcher
@@ -186,6 +187,10 @@ class _ArticleReading:
         mentions = find_mentions(body, self.lexicon)
         title_mentions = find_mentions(title, self.lexicon, in_title=True)
         self.people: list[Person] = cluster_people(mentions + title_mentions)
+        extra = name_part_mentions(body, self.people, mentions)
+        if extra:
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
+            self.people = cluster_people(mentions + title_mentions)
         attribute_people(self.people, body, ex.attributes, self.sentence_starts)
         self._title_attributes()
         self._organisation_officials()
