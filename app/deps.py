@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from app.extraction import SharedExtractor
 from app.graph_state import GraphState
 from app.settings import Settings
 
@@ -30,3 +31,11 @@ async def get_ready_graph(request: Request) -> GraphState:
 Graph = Annotated[GraphState, Depends(get_graph)]
 ReadyGraph = Annotated[GraphState, Depends(get_ready_graph)]
 AppSettings = Annotated[Settings, Depends(get_app_settings)]
+
+
+def get_extractor(request: Request) -> SharedExtractor:
+    extractor: SharedExtractor = request.app.state.extractor
+    return extractor
+
+
+ApiExtractor = Annotated[SharedExtractor, Depends(get_extractor)]

@@ -9,7 +9,8 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app.api.routes import health
+from app.api.routes import extract, health
+from app.extraction import SharedExtractor
 from app.graph_runtime import graph_target
 from app.graph_state import open_graph_state
 from app.problems import install_problem_handlers
@@ -32,6 +33,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             state = await open_graph_state(target, wait_seconds=settings.graph_start_timeout)
             stack.push_async_callback(state.driver.close)
             app.state.graph = state
+            app.state.extractor = SharedExtractor.load(
+                settings.spacy_model, settings.max_article_chars
+            )
             log.info("graph: %s at %s", state.backend_label, target.uri)
             yield
 
@@ -51,4 +55,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     install_problem_handlers(app)
     app.include_router(health.router)
+    app.include_router(extract.router, prefix=API_PREFIX)
     return app

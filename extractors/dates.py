@@ -51,7 +51,7 @@ def _parse_explicit(text: str, base: dt.date | None) -> dt.date | None:
     cleaned = re.sub(r"(\d{1,2})\s*-\s*\d{1,2}", r"\1", cleaned)  # "27-28" -> first day
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateparser warns about its own tz internals
-        parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
 

@@ -80,9 +80,7 @@ def load_lexicon() -> Lexicon:
 
     raw_cities = {k: v for k, v in _load("cities.json").items() if not k.startswith("_")}
     titles = tuple(_load("titles.json")["titles"])
-    cues = {
-        k: tuple(v) for k, v in _load("meeting_cues.json").items() if not k.startswith("_")
-    }
+    cues = {k: tuple(v) for k, v in _load("meeting_cues.json").items() if not k.startswith("_")}
     affiliation_phrases = [
         *raw_countries["names"],
         *raw_countries["demonyms"],

@@ -69,10 +69,17 @@ class TriggerFinder:
         chain = [token]
         head = token
         # A subordinate clause ("after they met ...") keeps its own tense.
-        subordinate = any(
-            c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children
-        )
-        while not subordinate and head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pobj", "prep", "dobj", "acl"):
+        subordinate = any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children)
+        while not subordinate and head.dep_ in (
+            "xcomp",
+            "ccomp",
+            "advcl",
+            "conj",
+            "pobj",
+            "prep",
+            "dobj",
+            "acl",
+        ):
             if head.head is head:
                 break
             head = head.head
@@ -112,7 +119,7 @@ class TriggerFinder:
         window = [token, *token.children, token.head, *token.head.children]
         words = {t.lower_ for t in window}
         sentence_words = {t.lower_ for t in sentence}
-        if words & self.video_words or {"video"} & sentence_words and "call" in sentence_words:
+        if words & self.video_words or ({"video"} & sentence_words and "call" in sentence_words):
             return "video"
         if words & self.call_words:
             return "call"
@@ -137,10 +144,14 @@ class TriggerFinder:
                 carriers.append(child)
         for carrier in carriers:
             for child in carrier.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    subject |= _subtree_ids(child)
-                elif child.dep_ == "poss" or (
-                    child.dep_ == "compound" and child.pos_ == "PROPN" and carrier.pos_ == "NOUN"
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    or child.dep_ == "poss"
+                    or (
+                        child.dep_ == "compound"
+                        and child.pos_ == "PROPN"
+                        and carrier.pos_ == "NOUN"
+                    )
                 ):
                     subject |= _subtree_ids(child)
                 elif child not in carriers:
@@ -165,8 +176,10 @@ class TriggerFinder:
         # "X flew to Hanoi to meet Y".
         # "Y accepted X's invitation to visit": the inviter (possessive) is the partner.
         head = token
-        while not subject and head.dep_ in ("conj", "xcomp", "advcl", "acl", "dobj") and (
-            head.head is not head
+        while (
+            not subject
+            and head.dep_ in ("conj", "xcomp", "advcl", "acl", "dobj")
+            and (head.head is not head)
         ):
             head = head.head
             for child in head.children:

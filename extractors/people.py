@@ -23,7 +23,7 @@ _NAME_STOPWORDS = {
     "urges", "presses", "hails", "and", "with", "in", "at", "on", "of", "to", "for", "from",
     "as", "by", "the", "a", "an", "amid", "over", "after", "before", "ahead", "agree", "agrees",
     "sign", "signs", "exchange", "exchanges", "greetings", "condemns", "decries", "pledges",
-    "vows", "tells", "warns", "arrives", "leaves", "set", "due", "will", "to",
+    "vows", "tells", "warns", "arrives", "leaves", "set", "due", "will",
 }  # fmt: skip
 # Ranks that qualify a title: "Deputy Secretary of State", "Acting President".
 _RANK = r"(?:(?:deputy|vice|acting|first|senior|chief|top|interim|outgoing)\s+)*"
@@ -266,9 +266,7 @@ class AttributeReader:
             rf"(?:\s+(?i:of|for)\s+(?:the\s+)?(?P<affil2>(?:{affil})))?"
         )
         self._of_after = re.compile(rf"^\s+(?i:of)\s+(?:the\s+)?(?P<affil2>(?:{affil}))\b")
-        self._appositive = re.compile(
-            rf"(?:(?P<affil>\b(?:{affil}))\s+)(?P<title>(?i:{title}))\b"
-        )
+        self._appositive = re.compile(rf"(?:(?P<affil>\b(?:{affil}))\s+)(?P<title>(?i:{title}))\b")
 
     def read(self, text: str, mention: Mention, sentence_start: int) -> Attributes | None:
         before = text[max(sentence_start, mention.start - 160) : mention.start]
@@ -339,9 +337,7 @@ def attribute_people(
 ) -> None:
     """Fill title, country, org and former from the context of each person's mentions."""
     for person in people:
-        ordered = sorted(
-            person.mentions, key=lambda m: (m.in_title, -len(m.text.split()), m.start)
-        )
+        ordered = sorted(person.mentions, key=lambda m: (m.in_title, -len(m.text.split()), m.start))
         for m in ordered:
             if m.in_title:
                 continue

@@ -120,7 +120,9 @@ class SpacyExtractor:
         self.triggers = TriggerFinder(self.lexicon)
         self.topics = TopicMatcher(nlp)
         meta = nlp.meta
-        self.version = f"diplograph-rules-{RULES_VERSION}+{meta['lang']}_{meta['name']}-{meta['version']}"
+        self.version = (
+            f"diplograph-rules-{RULES_VERSION}+{meta['lang']}_{meta['name']}-{meta['version']}"
+        )
 
     @classmethod
     def load(cls, model: str, *, max_chars: int = 200_000) -> SpacyExtractor:
@@ -139,9 +141,7 @@ class SpacyExtractor:
             raise result
         return result
 
-    def extract_many(
-        self, articles: Iterable[ArticleIn]
-    ) -> Iterator[Extraction | InvalidArticle]:
+    def extract_many(self, articles: Iterable[ArticleIn]) -> Iterator[Extraction | InvalidArticle]:
         """Extract many articles through ``nlp.pipe``, in order; invalid ones yield their error."""
         batch: list[ArticleIn] = []
         for article in articles:
@@ -316,9 +316,9 @@ class _ArticleReading:
             if (country or org) and (p.country, p.org) != (country, org):
                 continue
             person_title = (p.title or "").lower().removeprefix("former ")
-            if is_title and not (person_title == phrase or person_title.endswith(" " + phrase)):
-                if not (country or org):
-                    continue
+            title_fits = person_title == phrase or person_title.endswith(" " + phrase)
+            if is_title and not title_fits and not (country or org):
+                continue
             matches.append(k)
         return matches[0] if len(matches) == 1 else None
 
@@ -371,9 +371,9 @@ class _ArticleReading:
                 vague = any(d.vague for d in dates) and day is None
                 roles: dict[int, str] = {}
                 if trigger.host_verb:
-                    roles |= {p: "host" for p in subject} | {p: "visitor" for p in partners}
+                    roles |= dict.fromkeys(subject, "host") | dict.fromkeys(partners, "visitor")
                 elif trigger.visit_verb:
-                    roles |= {p: "visitor" for p in subject} | {p: "host" for p in partners}
+                    roles |= dict.fromkeys(subject, "visitor") | dict.fromkeys(partners, "host")
                 found.append(
                     _Candidate(
                         people=people,
@@ -570,7 +570,7 @@ class _ArticleReading:
             org=person.org,
             title=person.title,
             former=person.former,
-            role=draft.roles.get(index),  # type: ignore[arg-type]
+            role=draft.roles.get(index),
             aliases=person.aliases,
             evidence=self._evidence(evidence_sentence, 0.9 if full_name_here else 0.75),
         )
@@ -658,8 +658,8 @@ class _ArticleReading:
             ordered = sorted(draft.people, key=self._first_mention)
             result.append(
                 Meeting(
-                    status=draft.status,  # type: ignore[arg-type]
-                    kind=draft.kind,  # type: ignore[arg-type]
+                    status=draft.status,
+                    kind=draft.kind,
                     date=self._date(draft, first, end),
                     location=location,
                     participants=[self._participant(p, draft) for p in ordered],

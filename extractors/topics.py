@@ -55,4 +55,6 @@ _VENUE_WORDS = {"sidelines", "margins", "margin", "attend", "attending", "host",
 def _is_venue(span: Span) -> bool:
     before = span.doc[max(span.sent.start, span.start - 6) : span.start]
     after = span.doc[span.end : min(span.sent.end, span.end + 3)]
-    return any(t.lower_ in _VENUE_WORDS or t.lemma_.lower() in _VENUE_WORDS for t in [*before, *after])
+    return any(
+        t.lower_ in _VENUE_WORDS or t.lemma_.lower() in _VENUE_WORDS for t in [*before, *after]
+    )
