@@ -7,11 +7,13 @@ import logging
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from types import FrameType
 
+from app.ingest import IngestSummary
 from app.settings import Settings, get_settings
-from domain.errors import DiplographError
+from app.sources import SourceItem
+from domain.errors import DiplographError, GraphUnavailable
 
 log = logging.getLogger("diplograph")
 
@@ -95,6 +97,109 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failed else 0
 
 
+def _print_summary(summary: IngestSummary, created: dict[str, int], seconds: float) -> None:
+    print(
+        f"articles read {summary.read}: new {summary.new}, unchanged {summary.unchanged}, "
+        f"updated {summary.updated}, failed {summary.failed} ({seconds:.1f}s)"
+    )
+    print(
+        "created: "
+        + ", ".join(f"{created.get(label, 0)} {label.lower()}" for label in CREATED_LABELS)
+    )
+    for origin, reason in summary.failures:
+        print(f"failed: {origin}: {reason}")
+
+
+CREATED_LABELS = ("Meeting", "Person", "Country")
+
+
+def _run_ingest(
+    settings: Settings,
+    items: Iterable[SourceItem],
+    total: int,
+    *,
+    reextract: bool = False,
+    batch_size: int = 32,
+) -> int:
+    import time
+
+    from app.graph_runtime import command_graph
+    from app.ingest import Ingestor
+    from app.progress import Progress
+    from extractors.pipeline import SpacyExtractor
+    from graph.stats import count_nodes_now
+
+    started = time.monotonic()
+    summary = IngestSummary()
+    with command_graph(settings) as (target, driver):
+        extractor = SpacyExtractor.load(settings.spacy_model, max_chars=settings.max_article_chars)
+        before = count_nodes_now(driver, target.database)
+        ingestor = Ingestor(driver, target.database, extractor, batch_size=batch_size)
+        progress = Progress(total)
+        try:
+            for outcome in ingestor.ingest(
+                items, lambda _: progress.advance(), reextract=reextract
+            ):
+                summary.add(outcome)
+        except GraphUnavailable as exc:
+            progress.finish()
+            print(f"diplograph: error: the graph went away: {exc}", file=sys.stderr)
+            print(
+                f"diplograph: {summary.read} articles were processed and stored before; "
+                "run the same command again to finish the rest",
+                file=sys.stderr,
+            )
+            return 3
+        progress.finish()
+        after = count_nodes_now(driver, target.database)
+    created = {label: after[label] - before[label] for label in CREATED_LABELS}
+    _print_summary(summary, created, time.monotonic() - started)
+    return 1 if summary.failed else 0
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from app.sources import count_sources, read_sources
+
+    paths = [Path(p) for p in args.paths]
+    return _run_ingest(
+        settings, read_sources(paths), count_sources(paths), batch_size=args.batch_size
+    )
+
+
+def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
+    import datetime as dt
+
+    from app.graph_runtime import command_graph
+    from domain.models import ArticleIn
+    from extractors.pipeline import SpacyExtractor
+    from graph.articles import iter_articles
+
+    current = SpacyExtractor.load(settings.spacy_model).version
+    with command_graph(settings) as (target, driver):
+        stale = [
+            a
+            for a in iter_articles(driver, target.database)
+            if args.all or a.extractor_version != current
+        ]
+    items = [
+        SourceItem(
+            origin=f"article:{a.id}",
+            article=ArticleIn(
+                title=a.title,
+                text=a.text,
+                published=dt.date.fromisoformat(a.published) if a.published else None,
+                url=a.url,
+                source=a.source,
+            ),
+        )
+        for a in stale
+    ]
+    print(f"{len(items)} stored articles to extract again with {current}")
+    return _run_ingest(settings, items, len(items), reextract=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diplograph", description="Turn diplomatic news into a knowledge graph."
@@ -116,6 +221,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("files", nargs="+", metavar="FILE", help=".txt or .json article")
     extract.set_defaults(handler=cmd_extract)
+
+    ingest = sub.add_parser("ingest", help="extract articles and store them in the graph")
+    ingest.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or folders (.txt .json .jsonl .html)"
+    )
+    ingest.add_argument("--batch-size", type=int, default=32, help="articles per batch")
+    ingest.set_defaults(handler=cmd_ingest)
+
+    reextract = sub.add_parser(
+        "reextract", help="extract stored articles again with the current extractor"
+    )
+    reextract.add_argument(
+        "--all", action="store_true", help="also articles extracted by the current version"
+    )
+    reextract.set_defaults(handler=cmd_reextract)
     return parser
 
 

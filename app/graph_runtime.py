@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import neo4j
+
 from app.settings import Settings
-from graph.connection import GraphTarget
+from extractors.taxonomy import topic_labels
+from graph.connection import GraphTarget, open_driver, wait_until_ready
 from graph.local_server import LocalGraphServer
+from graph.schema import ensure_schema
 
 
 def local_server(settings: Settings) -> LocalGraphServer:
@@ -43,3 +47,17 @@ def graph_target(settings: Settings) -> Iterator[GraphTarget]:
             database=settings.neo4j_database or info.database,
             backend="arcadedb-local",
         )
+
+
+@contextmanager
+def command_graph(settings: Settings) -> Iterator[tuple[GraphTarget, neo4j.Driver]]:
+    """The graph for a CLI command: reachable (bounded wait) and with its schema.
+
+    Raises:
+        GraphUnavailable: not reachable within DIPLOGRAPH_GRAPH_START_TIMEOUT.
+        LocalServerError: the embedded server could not start.
+    """
+    with graph_target(settings) as target, open_driver(target) as driver:
+        wait_until_ready(driver, target, timeout=settings.graph_start_timeout)
+        ensure_schema(driver, target.database, topic_labels())
+        yield target, driver

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -9,12 +10,15 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app.api.routes import extract, health
+from app.api.routes import articles, extract, health
 from app.extraction import SharedExtractor
 from app.graph_runtime import graph_target
 from app.graph_state import open_graph_state
+from app.ingest import Ingestor
 from app.problems import install_problem_handlers
+from app.samples import load_samples_once
 from app.settings import Settings, get_settings
+from graph.connection import open_driver
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +37,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             state = await open_graph_state(target, wait_seconds=settings.graph_start_timeout)
             stack.push_async_callback(state.driver.close)
             app.state.graph = state
-            app.state.extractor = SharedExtractor.load(
-                settings.spacy_model, settings.max_article_chars
-            )
+            extractor = SharedExtractor.load(settings.spacy_model, settings.max_article_chars)
+            app.state.extractor = extractor
+            # Writes go through the synchronous writer in worker threads.
+            write_driver = stack.enter_context(open_driver(target))
+            app.state.ingestor = Ingestor(write_driver, target.database, extractor)
+            if settings.load_samples and state.schema_ready:
+                await asyncio.to_thread(load_samples_once, app.state.ingestor, settings)
             log.info("graph: %s at %s", state.backend_label, target.uri)
             yield
 
@@ -56,4 +64,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     app.include_router(health.router)
     app.include_router(extract.router, prefix=API_PREFIX)
+    app.include_router(articles.router, prefix=API_PREFIX)
     return app

@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     graph_bolt_port: int = Field(default=0, ge=0, le=65535)
     graph_start_timeout: float = Field(default=90.0, gt=0)
     load_samples: bool = False
+    samples_dir: Path = Path("samples")
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

@@ -105,7 +105,7 @@ def graph_errors() -> Iterator[None]:
 
 
 def _backoff(attempt: int) -> float:
-    return float(min(0.05 * 2**attempt, 2.0) * (0.5 + random.random()))
+    return float(min(0.02 * 2**attempt, 1.0) * (0.5 + random.random()))
 
 
 def write_with_retry(

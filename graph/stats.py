@@ -67,3 +67,15 @@ async def ping(driver: neo4j.AsyncDriver, database: str) -> None:
     """Raise GraphUnavailable unless the graph answers a trivial query."""
     with graph_errors():
         await driver.execute_query(PING, database_=database, routing_=RoutingControl.READ)
+
+
+def count_nodes_now(driver: neo4j.Driver, database: str) -> dict[str, int]:
+    """Node count per label, for commands that use the synchronous driver."""
+    counts = {}
+    with graph_errors():
+        for label, statement in COUNT_NODES.items():
+            records, _, _ = driver.execute_query(
+                statement, database_=database, routing_=RoutingControl.READ
+            )
+            counts[label] = int(records[0]["count"]) if records else 0
+    return counts

@@ -15,7 +15,9 @@ from typing import Any
 import neo4j
 
 from domain.countries import country_name
+from domain.identity import signature
 from domain.models import ArticleFacts, Evidence, person_key, person_slug
+from graph.articles import delete_articles_in
 from graph.connection import write_with_retry
 
 Row = dict[str, Any]
@@ -57,7 +59,11 @@ SET m.date = coalesce(m.date, row.props.date),
     m.country = coalesce(m.country, row.props.country),
     m.status = CASE WHEN m.status = 'held' OR row.props.status = 'held'
                     THEN 'held' ELSE 'planned' END,
-    m.countries = m.countries + [code IN row.props.countries WHERE NOT code IN m.countries]
+    m.countries = m.countries + [code IN row.props.countries WHERE NOT code IN m.countries],
+    m.first_reported = CASE WHEN row.reported < m.first_reported OR m.first_reported IS NULL
+                            THEN row.reported ELSE m.first_reported END,
+    m.last_reported = CASE WHEN row.reported > m.last_reported OR m.last_reported IS NULL
+                           THEN row.reported ELSE m.last_reported END
 """
 
 MERGE_PLACES = """
@@ -184,22 +190,28 @@ def _person_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
 
 
 def _meeting_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
-    rows: dict[str, Row] = {}
+    # One row per report: a meeting two articles of the batch report gets both
+    # reporting dates.
+    rows: list[Row] = []
     for facts in batch:
         for item in facts.meetings:
             m = item.meeting
-            rows[item.id] = {
-                "id": item.id,
-                "props": {
-                    "status": m.status,
-                    "kind": m.kind,
-                    "date": _iso(m.date),
-                    "city": m.location.city if m.location else None,
-                    "country": m.location.country if m.location else None,
-                    "countries": sorted({p.country for p in m.participants if p.country}),
-                },
-            }
-    return list(rows.values())
+            rows.append(
+                {
+                    "id": item.id,
+                    "reported": _iso(facts.article.published),
+                    "props": {
+                        "signature": signature(m),
+                        "status": m.status,
+                        "kind": m.kind,
+                        "date": _iso(m.date),
+                        "city": m.location.city if m.location else None,
+                        "country": m.location.country if m.location else None,
+                        "countries": sorted({p.country for p in m.participants if p.country}),
+                    },
+                }
+            )
+    return rows
 
 
 def place_id(city: str, country: str) -> str:
@@ -322,8 +334,18 @@ def build_statements(batch: Sequence[ArticleFacts]) -> list[tuple[str, list[Row]
     return [(statement, rows) for statement, rows in planned if rows]
 
 
-def write_articles(driver: neo4j.Driver, database: str, batch: Iterable[ArticleFacts]) -> int:
+def write_articles(
+    driver: neo4j.Driver,
+    database: str,
+    batch: Iterable[ArticleFacts],
+    *,
+    replacing: Sequence[str] = (),
+) -> int:
     """Write a batch of articles and their facts in one transaction.
+
+    Args:
+        replacing: ids of earlier versions of these articles; their facts are removed
+            in the same transaction, so a failed write loses nothing.
 
     Returns:
         The number of statements run.
@@ -335,6 +357,8 @@ def write_articles(driver: neo4j.Driver, database: str, batch: Iterable[ArticleF
     statements = build_statements(list(batch))
 
     def work(tx: neo4j.ManagedTransaction) -> int:
+        if replacing:
+            delete_articles_in(tx, replacing)
         for statement, rows in statements:
             tx.run(statement, rows=rows).consume()
         return len(statements)

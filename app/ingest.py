@@ -1,0 +1,245 @@
+"""Ingestion: articles in, one Meeting per real meeting out, each fact with its source.
+
+A batch of articles goes through the extractor (``nlp.pipe``) and into the graph in
+one transaction. Articles already stored are skipped; a new version of an article
+(same URL, new text) replaces the old one's facts in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+import neo4j
+
+from app.sources import SourceItem
+from domain.errors import GraphUnavailable, GraphWriteFailed, InvalidArticle
+from domain.identity import MeetingRef, choose_keeper, new_meeting_id, same_meeting, signature
+from domain.models import ArticleFacts, ArticleIn, IdentifiedMeeting
+from extractors.pipeline import Extractor
+from graph.articles import ids_by_url, stored_versions
+from graph.meetings import find_by_signatures, merge_meetings
+from graph.writer import write_articles
+
+log = logging.getLogger(__name__)
+
+Status = Literal["new", "unchanged", "updated", "failed"]
+
+
+@dataclass
+class ArticleOutcome:
+    origin: str
+    status: Status
+    id: str | None = None
+    meetings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    new: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, outcome: ArticleOutcome) -> None:
+        self.read += 1
+        if outcome.status == "new":
+            self.new += 1
+        elif outcome.status == "unchanged":
+            self.unchanged += 1
+        elif outcome.status == "updated":
+            self.updated += 1
+        else:
+            self.failed += 1
+            self.failures.append((outcome.origin, outcome.error or "unknown error"))
+
+
+@dataclass
+class _Pending:
+    item: SourceItem
+    article: ArticleIn
+    replacing: list[str]
+
+
+class Ingestor:
+    """Writes articles and their extracted facts to the graph."""
+
+    def __init__(
+        self,
+        driver: neo4j.Driver,
+        database: str,
+        extractor: Extractor,
+        *,
+        batch_size: int = 32,
+    ) -> None:
+        self.driver = driver
+        self.database = database
+        self.extractor = extractor
+        self.batch_size = batch_size
+
+    def ingest(
+        self,
+        items: Iterable[SourceItem],
+        progress: Callable[[ArticleOutcome], None] | None = None,
+        *,
+        reextract: bool = False,
+    ) -> Iterator[ArticleOutcome]:
+        """Ingest ``items`` batch by batch, yielding one outcome per item in order.
+
+        Args:
+            reextract: extract articles already stored again and replace their facts.
+
+        Raises:
+            GraphUnavailable: the graph went away; batches already yielded are stored.
+        """
+        batch: list[SourceItem] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                yield from self._report(self._ingest_batch(batch, reextract), progress)
+                batch = []
+        if batch:
+            yield from self._report(self._ingest_batch(batch, reextract), progress)
+
+    @staticmethod
+    def _report(
+        outcomes: list[ArticleOutcome], progress: Callable[[ArticleOutcome], None] | None
+    ) -> Iterator[ArticleOutcome]:
+        for outcome in outcomes:
+            if progress is not None:
+                progress(outcome)
+            yield outcome
+
+    # -- one batch -----------------------------------------------------------------
+
+    def _ingest_batch(self, batch: list[SourceItem], reextract: bool) -> list[ArticleOutcome]:
+        outcomes: dict[int, ArticleOutcome] = {}
+        candidates: dict[int, ArticleIn] = {}
+        for k, item in enumerate(batch):
+            if item.article is None:
+                outcomes[k] = ArticleOutcome(item.origin, "failed", error=item.error)
+            else:
+                candidates[k] = item.article
+
+        ids = {k: a.id for k, a in candidates.items()}
+        stored = stored_versions(self.driver, self.database, sorted(set(ids.values())))
+        seen: set[str] = set()
+        pending: dict[int, _Pending] = {}
+        for k, article in candidates.items():
+            if ids[k] in seen or (ids[k] in stored and not reextract):
+                outcomes[k] = ArticleOutcome(batch[k].origin, "unchanged", id=ids[k])
+            else:
+                seen.add(ids[k])
+                own = [ids[k]] if ids[k] in stored else []
+                pending[k] = _Pending(batch[k], article, own)
+
+        urls = sorted({p.article.url for p in pending.values() if p.article.url})
+        earlier = ids_by_url(self.driver, self.database, urls)
+        for p in pending.values():
+            if p.article.url:
+                p.replacing += [i for i in earlier.get(p.article.url, []) if i != p.article.id]
+
+        extractions = list(self.extractor.extract_many(p.article for p in pending.values()))
+        facts: dict[int, ArticleFacts] = {}
+        for (k, p), result in zip(pending.items(), extractions, strict=True):
+            if isinstance(result, InvalidArticle):
+                outcomes[k] = ArticleOutcome(
+                    p.item.origin, "failed", id=p.article.id, error=str(result)
+                )
+                continue
+            facts[k] = ArticleFacts(
+                id=p.article.id,
+                article=p.article,
+                extractor_version=result.extractor_version,
+                meetings=[IdentifiedMeeting(id="", meeting=m) for m in result.meetings],
+            )
+        self._assign_meeting_ids(list(facts.values()))
+        self._write(facts, pending, outcomes)
+        return [outcomes[k] for k in range(len(batch))]
+
+    def _assign_meeting_ids(self, batch: list[ArticleFacts]) -> None:
+        """Point each reported meeting at the stored (or batch) meeting it is a report of."""
+        signatures = [signature(i.meeting) for f in batch for i in f.meetings]
+        known = find_by_signatures(self.driver, self.database, signatures)
+        for facts in batch:
+            published = facts.article.published
+            for item in facts.meetings:
+                ref = _ref(item, published, "")
+                match = next((k for k in known if same_meeting(ref, k)), None)
+                item.id = match.id if match else new_meeting_id(item.meeting, published)
+                if match is None:
+                    known.append(_ref(item, published, item.id))
+
+    def _write(
+        self,
+        facts: dict[int, ArticleFacts],
+        pending: dict[int, _Pending],
+        outcomes: dict[int, ArticleOutcome],
+    ) -> None:
+        if not facts:
+            return
+        replacing = sorted({i for k in facts for i in pending[k].replacing})
+        try:
+            write_articles(self.driver, self.database, facts.values(), replacing=replacing)
+            written = list(facts)
+        except GraphWriteFailed as exc:
+            # One article the graph refuses must not sink the batch: write them one by one.
+            log.warning("batch write failed (%s); writing articles one at a time", exc)
+            written = []
+            for k, f in facts.items():
+                try:
+                    write_articles(self.driver, self.database, [f], replacing=pending[k].replacing)
+                    written.append(k)
+                except GraphWriteFailed as one:
+                    outcomes[k] = ArticleOutcome(
+                        pending[k].item.origin, "failed", id=f.id, error=str(one)
+                    )
+        merged = self._consolidate([facts[k] for k in written])
+        for k in written:
+            f = facts[k]
+            meeting_ids = list(dict.fromkeys(merged.get(i.id, i.id) for i in f.meetings))
+            status: Status = "updated" if pending[k].replacing else "new"
+            outcomes[k] = ArticleOutcome(
+                pending[k].item.origin, status, id=f.id, meetings=meeting_ids
+            )
+
+    def _consolidate(self, batch: list[ArticleFacts]) -> dict[str, str]:
+        """Merge meeting nodes that turned out to be one meeting (e.g. written concurrently).
+
+        Returns:
+            duplicate id -> id kept.
+        """
+        signatures = sorted({signature(i.meeting) for f in batch for i in f.meetings})
+        refs = find_by_signatures(self.driver, self.database, signatures)
+        merged: dict[str, str] = {}
+        remaining = sorted(refs, key=lambda r: (r.date is None, r.date or dt.date.max, r.id))
+        while remaining:
+            keeper = choose_keeper(remaining)
+            group = [r for r in remaining if r is keeper or same_meeting(keeper, r)]
+            duplicates = [r.id for r in group if r is not keeper]
+            if duplicates:
+                merge_meetings(self.driver, self.database, keeper.id, duplicates)
+                merged.update(dict.fromkeys(duplicates, keeper.id))
+            remaining = [r for r in remaining if r not in group]
+        return merged
+
+
+def _ref(item: IdentifiedMeeting, published: dt.date | None, meeting_id: str) -> MeetingRef:
+    m = item.meeting
+    return MeetingRef(
+        id=meeting_id,
+        signature=signature(m),
+        date=m.date,
+        city=m.location.city if m.location else None,
+        first_reported=published,
+        last_reported=published,
+    )
+
+
+__all__ = ["ArticleOutcome", "GraphUnavailable", "IngestSummary", "Ingestor"]

@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic article generator they use."""

@@ -1,0 +1,159 @@
+"""`diplograph ingest` as users run it: formats, bad files, concurrency, interruption."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from bench.synthetic import write_corpus
+from graph.connection import GraphTarget
+from tests.conftest import graph_env, wipe
+from tests.ingest.conftest import ARTICLES, graph_counts
+
+pytestmark = pytest.mark.slow
+
+
+def cli_env(target: GraphTarget) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DIPLOGRAPH_"))}
+    return env | graph_env(target)
+
+
+def run_ingest(
+    target: GraphTarget, *paths: Path, batch: int = 8
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", "ingest", "--batch-size", str(batch), *map(str, paths)],
+        env=cli_env(target),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def start_ingest(target: GraphTarget, *paths: Path, batch: int = 8) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "ingest", "--batch-size", str(batch), *map(str, paths)],
+        env=cli_env(target),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def who_met_whom(driver: neo4j.Driver, database: str) -> list[tuple[str, str | None, int]]:
+    records, _, _ = driver.execute_query(
+        "MATCH (m:Meeting) OPTIONAL MATCH (a:Article)-[:REPORTS]->(m) "
+        "RETURN m.signature AS s, m.date AS d, count(a) AS n ORDER BY s, d",
+        database_=database,
+    )
+    return [(r["s"], r["d"], r["n"]) for r in records]
+
+
+def test_ingest_cli_formats_bad_files_and_summary(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget, tmp_path: Path
+) -> None:
+    folder = tmp_path / "feed"
+    (folder / "nested").mkdir(parents=True)
+    report = json.loads((ARTICLES / "follow-up" / "report-d.json").read_text())
+    (folder / "nested" / "article.txt").write_text(f"{report['title']}\n\n{report['text']}\n")
+    lines = [json.dumps(json.loads((ARTICLES / "same-meeting" / f).read_text())) for f in (
+        "report-a.json", "report-b.json")]  # fmt: skip
+    (folder / "feed.jsonl").write_text(lines[0] + "\n{not json\n\n" + lines[1] + "\n")
+    (folder / "page.html").write_text(
+        "<html><head><title>Stubb meets Michal</title>"
+        '<meta name="date" content="2025-03-11"></head><body><nav>Home | News</nav>'
+        "<article><h1>Stubb meets Michal</h1><p>Finnish President Alexander Stubb held talks "
+        "with Estonian Prime Minister Kristen Michal in Tallinn on Tuesday.</p><p>They "
+        "discussed migration and support for Ukraine, officials said after the meeting in "
+        "the Estonian capital.</p></article><footer>Copyright</footer></body></html>"
+    )
+    (folder / "empty.json").write_text("")
+    (folder / "latin1.txt").write_bytes("Titre\n\nRencontr\xe9 hier.".encode("latin-1"))
+    (folder / "notes.md").write_text("ignored: not an article type")
+
+    proc = run_ingest(graph_target, folder)
+    assert proc.returncode == 1, proc.stderr  # something failed, and says so
+    out = proc.stdout
+    assert "articles read 7: new 4, unchanged 0, updated 0, failed 3" in out
+    assert "feed.jsonl:2: invalid JSON" in out
+    assert "empty.json: invalid JSON" in out
+    assert "latin1.txt: not UTF-8" in out
+    nodes, _ = graph_counts(clean_graph, graph_target.database)
+    assert nodes["Article"] == 4
+    assert nodes["Meeting"] == 2  # Tallinn (jsonl and html reports) and Helsinki (txt)
+    assert "created: 2 meeting, 2 person, 2 country" in out
+
+    again = run_ingest(graph_target, folder)
+    assert "new 0, unchanged 4" in again.stdout
+    assert graph_counts(clean_graph, graph_target.database)[0] == nodes
+
+
+def test_ingest_cli_two_processes_over_overlapping_folders(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 40, seed=11)
+    for folder in (ARTICLES / "same-meeting", ARTICLES / "follow-up"):
+        for path in folder.glob("*.json"):
+            (corpus / path.name).write_text(path.read_text())
+    files = sorted(corpus.glob("*.json"))
+    left, right = tmp_path / "left", tmp_path / "right"
+    left.mkdir()
+    right.mkdir()
+    for k, path in enumerate(files):
+        if k % 3 != 2:
+            (left / path.name).write_text(path.read_text())
+        if k % 3 != 0:
+            (right / path.name).write_text(path.read_text())
+
+    assert run_ingest(graph_target, corpus).returncode == 0
+    expected = graph_counts(clean_graph, graph_target.database)
+    expected_meetings = who_met_whom(clean_graph, graph_target.database)
+
+    wipe(clean_graph, graph_target.database)
+    first, second = (
+        start_ingest(graph_target, left, batch=4),
+        start_ingest(graph_target, right, batch=4),
+    )
+    for proc in (first, second):
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+    assert graph_counts(clean_graph, graph_target.database) == expected
+    assert who_met_whom(clean_graph, graph_target.database) == expected_meetings
+
+
+def test_ingest_cli_killed_midway_then_rerun_completes(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 120, seed=5, jsonl=True)
+    assert run_ingest(graph_target, corpus, batch=4).returncode == 0
+    expected = graph_counts(clean_graph, graph_target.database)
+
+    wipe(clean_graph, graph_target.database)
+    proc = start_ingest(graph_target, corpus, batch=4)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        records, _, _ = clean_graph.execute_query(
+            "MATCH (a:Article) RETURN count(a) AS c", database_=graph_target.database
+        )
+        if records[0]["c"] >= 20:
+            break
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    partial = graph_counts(clean_graph, graph_target.database)[0]["Article"]
+    assert 20 <= partial < 120
+
+    rerun = run_ingest(graph_target, corpus, batch=4)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"unchanged {partial}" in rerun.stdout
+    assert graph_counts(clean_graph, graph_target.database) == expected
