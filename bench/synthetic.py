@@ -25,7 +25,8 @@ COUNTRIES = [
 ]  # fmt: skip
 TITLES = ["Foreign Minister", "Prime Minister", "President", "Defence Minister", "Trade Minister"]
 GIVEN = ["Anna", "Marek", "Lena", "Tomas", "Sofia", "Ravi", "Mei", "Jonas", "Amara", "Kenji",
-         "Elena", "Omar", "Lucia", "Pavel", "Nadia", "Hugo", "Ines", "Tariq", "Yuki", "Ola"]  # fmt: skip
+         "Elena", "Omar", "Lucia", "Pavel", "Nadia", "Hugo", "Ines", "Tariq", "Yuki",
+         "Ola"]  # fmt: skip
 FAMILY = ["Varga", "Lindqvist", "Moreau", "Okafor", "Tanaka", "Kowalski", "Rahman", "Silva",
           "Novak", "Haddad", "Bauer", "Castillo", "Petrov", "Mensah", "Ito", "Larsen", "Duarte",
           "Kaur", "Nguyen", "Brennan"]  # fmt: skip
