@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import FrameType
 
 from app.ingest import IngestSummary
@@ -178,26 +178,31 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
 
     current = SpacyExtractor.load(settings.spacy_model).version
     with command_graph(settings) as (target, driver):
+        # Ids only: the texts are read again page by page while they are re-extracted.
         stale = [
-            a
+            a.id
             for a in iter_articles(driver, target.database)
             if args.all or a.extractor_version != current
         ]
-    items = [
-        SourceItem(
-            origin=f"article:{a.id}",
-            article=ArticleIn(
-                title=a.title,
-                text=a.text,
-                published=dt.date.fromisoformat(a.published) if a.published else None,
-                url=a.url,
-                source=a.source,
-            ),
-        )
-        for a in stale
-    ]
-    print(f"{len(items)} stored articles to extract again with {current}")
-    return _run_ingest(settings, items, len(items), reextract=True)
+
+    def items() -> Iterator[SourceItem]:
+        wanted = set(stale)
+        with command_graph(settings) as (target, driver):
+            for a in iter_articles(driver, target.database):
+                if a.id in wanted:
+                    yield SourceItem(
+                        origin=f"article:{a.id}",
+                        article=ArticleIn(
+                            title=a.title,
+                            text=a.text,
+                            published=dt.date.fromisoformat(a.published) if a.published else None,
+                            url=a.url,
+                            source=a.source,
+                        ),
+                    )
+
+    print(f"{len(stale)} stored articles to extract again with {current}")
+    return _run_ingest(settings, items(), len(stale), reextract=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
