@@ -10,7 +10,19 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app.api.routes import articles, extract, health
+from app.api.routes import (
+    articles,
+    countries,
+    export,
+    extract,
+    health,
+    meetings,
+    persons,
+    relations,
+    stats,
+    subgraph,
+    topics,
+)
 from app.extraction import SharedExtractor
 from app.graph_runtime import graph_target
 from app.graph_state import open_graph_state
@@ -65,4 +77,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(extract.router, prefix=API_PREFIX)
     app.include_router(articles.router, prefix=API_PREFIX)
+    for router in (
+        persons.router,
+        meetings.router,
+        countries.router,
+        relations.router,
+        topics.router,
+        subgraph.router,
+        export.router,
+        stats.router,
+    ):
+        app.include_router(router, prefix=API_PREFIX)
     return app

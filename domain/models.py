@@ -134,3 +134,25 @@ class ArticleFacts(BaseModel):
     article: ArticleIn
     extractor_version: str
     meetings: list[IdentifiedMeeting] = Field(default_factory=list)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, hyphens as spaces: what name search compares."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.findall(r"[0-9a-z]+", stripped.replace("-", " ")))
+
+
+def search_terms(names: list[str]) -> list[str]:
+    """Folded names and each of their words, for prefix search by name or alias.
+
+    Hyphenated parts are also kept fused, so "haechan" finds "Lee Hae-chan".
+    """
+    terms: list[str] = []
+    for name in names:
+        folded = fold(name)
+        fused = fold(re.sub(r"[-\u2010\u2011]", "", name))
+        for term in (folded, fused, *folded.split(), *fused.split()):
+            if term and term not in terms:
+                terms.append(term)
+    return terms

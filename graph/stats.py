@@ -16,6 +16,7 @@ RELATIONSHIP_TYPES = (
     "HELD_IN",
     "IN",
     "REPORTS",
+    "INVOLVES",
 )
 
 # One statement per label keeps the label in the query text (never a parameter)

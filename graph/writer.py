@@ -16,7 +16,7 @@ import neo4j
 
 from domain.countries import country_name
 from domain.identity import signature
-from domain.models import ArticleFacts, Evidence, person_key, person_slug
+from domain.models import ArticleFacts, Evidence, person_key, person_slug, search_terms
 from graph.articles import delete_articles_in
 from graph.connection import write_with_retry
 
@@ -43,9 +43,18 @@ MERGE (o:Organization {code: row.code})
 MERGE_PERSONS = """
 UNWIND $rows AS row
 MERGE (p:Person {key: row.key})
-ON CREATE SET p.id = row.id, p.name = row.name, p.aliases = []
+ON CREATE SET p.id = row.id, p.name = row.name, p.aliases = [], p.search_terms = []
 SET p.name = CASE WHEN size(row.name) > size(p.name) THEN row.name ELSE p.name END,
-    p.aliases = p.aliases + [alias IN row.aliases WHERE NOT alias IN p.aliases]
+    p.aliases = p.aliases + [alias IN row.aliases WHERE NOT alias IN p.aliases],
+    p.search_terms = p.search_terms + [t IN row.terms WHERE NOT t IN p.search_terms]
+"""
+
+# Which states took part: the edge country pages and bilateral timelines traverse.
+MERGE_INVOLVES = """
+UNWIND $rows AS row
+MATCH (m:Meeting {id: row.meeting_id})
+MATCH (c:Country {code: row.code})
+MERGE (m)-[:INVOLVES]->(c)
 """
 
 # A later report may know what an earlier one did not (the date, the city), and a
@@ -186,7 +195,18 @@ def _person_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
                 for alias in (p.name, *p.aliases):
                     if alias not in row["aliases"]:
                         row["aliases"].append(alias)
+    for row in by_key.values():
+        row["terms"] = search_terms(row["aliases"])
     return list(by_key.values())
+
+
+def _involves_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    return [
+        {"meeting_id": item.id, "code": code}
+        for facts in batch
+        for item in facts.meetings
+        for code in sorted({p.country for p in item.meeting.participants if p.country})
+    ]
 
 
 def _meeting_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
@@ -320,6 +340,7 @@ _STATEMENTS: tuple[tuple[str, Callable[[Sequence[ArticleFacts]], list[Row]]], ..
     (MERGE_PERSONS, _person_rows),
     (MERGE_MEETINGS, _meeting_rows),
     (MERGE_PLACES, _place_rows),
+    (MERGE_INVOLVES, _involves_rows),
     (MERGE_ATTENDED, _attended_rows),
     (MERGE_REPRESENTS, lambda batch: _affiliation_rows(batch, "country")),
     (MERGE_MEMBER_OF, lambda batch: _affiliation_rows(batch, "org")),

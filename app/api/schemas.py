@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
@@ -41,3 +42,150 @@ class ExtractionPublic(BaseModel):
     article_id: str
     extractor_version: str
     meetings: list[Meeting]
+
+
+# -- people ---------------------------------------------------------------------------
+
+
+class TitleHeld(BaseModel):
+    title: str | None
+    country: str | None = None
+    org: str | None = None
+    former: bool = False
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class PersonSummary(BaseModel):
+    id: str
+    name: str
+    aliases: list[str]
+    countries: list[str]
+    orgs: list[str]
+    latest_title: str | None
+
+
+class PersonDetail(BaseModel):
+    id: str
+    name: str
+    aliases: list[str]
+    titles: list[TitleHeld]
+    meetings: int
+
+
+class Counterpart(BaseModel):
+    id: str
+    name: str
+    meetings: int
+    first_date: str | None
+    last_date: str | None
+    countries: list[str]
+    topics: list[str]
+
+
+# -- meetings -------------------------------------------------------------------------
+
+
+class MeetingParticipant(BaseModel):
+    id: str
+    name: str
+    country: str | None
+    org: str | None
+    title: str | None
+    former: bool
+    role: str | None
+
+
+class MeetingSummary(BaseModel):
+    id: str
+    date: str | None
+    kind: str
+    status: str
+    city: str | None
+    country: str | None
+    participants: list[MeetingParticipant]
+    topics: list[str]
+    sources: int
+
+
+class EvidencePublic(BaseModel):
+    kind: Literal["meeting", "participant", "topic"]
+    subject: str | None = None
+    sentence: str | None
+    start: int | None
+    end: int | None
+    confidence: float | None
+
+
+class SourcePublic(BaseModel):
+    article_id: str
+    url: str | None
+    title: str | None
+    published: str | None
+    source: str | None
+    extractor_version: str | None
+    evidence: list[EvidencePublic]
+
+
+class MeetingDetail(MeetingSummary):
+    sources_detail: list[SourcePublic]
+
+
+# -- countries, relations, topics -----------------------------------------------------
+
+
+class CountrySummary(BaseModel):
+    code: str
+    name: str
+    meetings: int
+
+
+class CountryDetail(CountrySummary):
+    people: int
+
+
+class Partner(BaseModel):
+    code: str
+    name: str
+    meetings: int
+    last_date: str | None
+
+
+class PersonRef(BaseModel):
+    id: str
+    name: str
+
+
+class RelationBucket(BaseModel):
+    period: str
+    meetings: int
+    meeting_ids: list[str]
+    people: list[PersonRef]
+    topics: dict[str, int]
+
+
+class Relation(BaseModel):
+    a: str
+    b: str
+    interval: Literal["month", "year"]
+    total: int
+    undated: int
+    timeline: list[RelationBucket]
+
+
+class TopicSummary(BaseModel):
+    id: str
+    label: str
+    meetings: int
+
+
+class TopicTrendPoint(BaseModel):
+    period: str
+    topic: str
+    meetings: int
+
+
+class Stats(BaseModel):
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+    last_ingestion: str | None

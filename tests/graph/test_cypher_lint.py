@@ -35,12 +35,16 @@ def _strings(value: object) -> Iterator[str]:
 
 
 def project_statements() -> dict[str, str]:
-    """Every UPPER_SNAKE constant in graph/ that holds Cypher, plus builder examples."""
+    """Every UPPER_SNAKE constant in graph/ that holds Cypher, plus builder examples.
+
+    Private constants (leading underscore) are fragments that builders assemble;
+    the builders' ``cypher_examples`` cover the statements they end up in.
+    """
     found: dict[str, str] = {}
     for info in pkgutil.walk_packages(graph.__path__, "graph."):
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if not name.isupper():
+            if not name.isupper() or name.startswith("_"):
                 continue
             for k, text in enumerate(_strings(value)):
                 if CYPHER_START.match(text):

@@ -98,6 +98,7 @@ def test_writer_same_input_twice_changes_nothing(
     assert rels["MEMBER_OF"] == 1
     assert rels["HELD_IN"] == 2
     assert rels["IN"] == 1
+    assert rels["INVOLVES"] == 3  # CN and KR; CN (the UN is no state)
 
 
 def test_writer_relationships_carry_provenance(

@@ -1,0 +1,143 @@
+"""People: search, detail, their meetings and who they met."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from app.api.pagination import Cursor, Limit, Page, decode_cursor, encode_cursor, offset_from
+from app.api.routes.meetings import MeetingQuery, page_of_meetings
+from app.api.schemas import Counterpart, MeetingSummary, PersonDetail, PersonSummary, TitleHeld
+from app.deps import ReadyGraph
+from app.problems import ProblemError
+from app.security import ReadKey
+from domain.models import fold
+from graph import people
+
+router = APIRouter(prefix="/persons", tags=["persons"], dependencies=[ReadKey])
+
+PersonId = Annotated[str, Path(max_length=200, description="person id, e.g. wang-yi")]
+CountryCode = Annotated[
+    str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")
+]
+
+
+def _latest(titles: list[dict[str, object]]) -> str | None:
+    dated = [t for t in titles if t.get("title")]
+    if not dated:
+        return None
+    newest = max(dated, key=lambda t: str(t.get("last_seen") or ""))
+    return str(newest["title"])
+
+
+@router.get("", response_model=Page[PersonSummary], summary="Search people by name or alias")
+async def search_persons(
+    graph: ReadyGraph,
+    q: Annotated[str | None, Query(max_length=100, description="name prefix")] = None,
+    country: CountryCode = None,
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> Page[PersonSummary]:
+    after = decode_cursor(cursor, 1)
+    term = fold(q) if q else None
+    rows = await people.search_persons(
+        graph.driver,
+        graph.database,
+        q=term or None,
+        country=country.upper() if country else None,
+        limit=limit + 1,
+        after=after[0] if after else "",
+    )
+    data = [
+        PersonSummary(
+            id=r["id"],
+            name=r["name"],
+            aliases=list(r["aliases"] or []),
+            countries=sorted({str(x["code"]) for x in r["represents"]}),
+            orgs=sorted({str(x["code"]) for x in r["memberships"]}),
+            latest_title=_latest([*r["represents"], *r["memberships"]]),
+        )
+        for r in rows[:limit]
+    ]
+    next_cursor = encode_cursor(data[-1].id) if len(rows) > limit else None
+    return Page(data=data, next_cursor=next_cursor)
+
+
+@router.get("/{person_id}", response_model=PersonDetail, summary="A person and titles over time")
+async def get_person(person_id: PersonId, graph: ReadyGraph) -> PersonDetail:
+    row = await people.get_person(graph.driver, graph.database, person_id)
+    if row is None:
+        raise ProblemError(404, "not-found", "No such person", person_id)
+    titles = sorted(
+        (TitleHeld.model_validate(t) for t in row["titles"]),
+        key=lambda t: (t.first_seen or "", t.title or ""),
+    )
+    return PersonDetail(
+        id=row["id"],
+        name=row["name"],
+        aliases=list(row["aliases"] or []),
+        titles=titles,
+        meetings=int(row["meetings"]),
+    )
+
+
+@router.get(
+    "/{person_id}/meetings",
+    response_model=Page[MeetingSummary],
+    summary="A person's meetings, newest first",
+)
+async def person_meetings(
+    person_id: PersonId, graph: ReadyGraph, query: MeetingQuery
+) -> Page[MeetingSummary]:
+    if await people.get_person(graph.driver, graph.database, person_id) is None:
+        raise ProblemError(404, "not-found", "No such person", person_id)
+    return await page_of_meetings(graph, query, person=person_id)
+
+
+@router.get(
+    "/{person_id}/counterparts",
+    response_model=Page[Counterpart],
+    summary="Who this person met: counts, first and last dates, countries, topics",
+)
+async def person_counterparts(
+    person_id: PersonId,
+    graph: ReadyGraph,
+    sort: Annotated[Literal["count", "recent"], Query()] = "count",
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[Counterpart]:
+    if await people.get_person(graph.driver, graph.database, person_id) is None:
+        raise ProblemError(404, "not-found", "No such person", person_id)
+    rows = await people.counterparts(graph.driver, graph.database, person_id)
+    items = [
+        Counterpart(
+            id=r["id"],
+            name=r["name"],
+            meetings=int(r["count"]),
+            first_date=r["first_date"],
+            last_date=r["last_date"],
+            countries=sorted(set(r["countries"])),
+            topics=r["topics"],
+        )
+        for r in rows
+    ]
+    if sort == "count":
+        items.sort(key=lambda c: (-c.meetings, _desc(c.last_date), c.id))
+    else:
+        items.sort(key=lambda c: (_desc(c.last_date), -c.meetings, c.id))
+    offset = offset_from(cursor)
+    page = items[offset : offset + limit]
+    more = offset + limit < len(items)
+    return Page(
+        data=page,
+        next_cursor=encode_cursor(str(offset + limit)) if more else None,
+        total=len(items),
+    )
+
+
+def _desc(day: str | None) -> str:
+    # Newest first, undated last: invert the characters of an ISO date.
+    if not day:
+        return "~"
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in day)
