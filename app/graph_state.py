@@ -35,9 +35,10 @@ class GraphState:
         Raises:
             GraphUnavailable: the graph cannot be reached now.
         """
-        await stats.ping(self.driver, self.database)
         if self.schema_ready:
+            # Queries report an unreachable graph themselves; no extra round trip.
             return
+        await stats.ping(self.driver, self.database)
         async with self._lock:
             if not self.schema_ready:
                 agent = await asyncio.to_thread(prepare_graph, self.target, 10.0)

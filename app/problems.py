@@ -123,3 +123,29 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _other(_: Request, exc: DiplographError) -> JSONResponse:
         log.error("unexpected project error: %s", exc)
         return problem_response(500, "internal", "Internal error")
+
+
+_DESCRIPTIONS = {
+    401: "Missing or invalid API key",
+    404: "No such resource",
+    413: "Request too large",
+    422: "Invalid request",
+    429: "Too many requests",
+    503: "Graph unreachable; retry after the Retry-After seconds",
+}
+
+
+def problem_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for error codes, all application/problem+json."""
+    schema = Problem.model_json_schema()
+    return {
+        code: {
+            "description": _DESCRIPTIONS.get(code, "Error"),
+            "content": {"application/problem+json": {"schema": schema}},
+        }
+        for code in codes
+    }
+
+
+READ_ERRORS = problem_responses(401, 404, 422, 503)
+WRITE_ERRORS = problem_responses(401, 413, 422, 503)

@@ -59,12 +59,14 @@ def open_driver(target: GraphTarget) -> neo4j.Driver:
 
 
 def open_async_driver(target: GraphTarget) -> neo4j.AsyncDriver:
+    # The API answers 503 quickly rather than hold a request while the driver retries:
+    # clients retry after Retry-After, and the pool reconnects by itself.
     return neo4j.AsyncGraphDatabase.driver(
         target.uri,
         auth=(target.user, target.password),
-        connection_timeout=5.0,
-        connection_acquisition_timeout=10.0,
-        max_transaction_retry_time=15.0,
+        connection_timeout=3.0,
+        connection_acquisition_timeout=5.0,
+        max_transaction_retry_time=1.0,
         notifications_min_severity="OFF",
     )
 
@@ -79,7 +81,9 @@ def wait_until_ready(driver: neo4j.Driver, target: GraphTarget, timeout: float =
     delay = 0.2
     while True:
         try:
-            driver.execute_query("RETURN 1 AS ok", database_=target.database)
+            # An auto-commit query: no driver-side retries inside our own bounded loop.
+            with driver.session(database=target.database) as session:
+                session.run("RETURN 1 AS ok").consume()
             return
         except UNAVAILABLE_ERRORS as exc:
             if time.monotonic() + delay > deadline:

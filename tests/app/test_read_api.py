@@ -26,7 +26,11 @@ from graph.connection import GraphTarget
 from tests.conftest import graph_env, wipe
 
 TESTS = Path(__file__).parents[1]
-SOURCES = [TESTS / "extractors" / "articles", TESTS / "ingest" / "articles", TESTS / "app" / "articles"]
+SOURCES = [
+    TESTS / "extractors" / "articles",
+    TESTS / "ingest" / "articles",
+    TESTS / "app" / "articles",
+]
 TOTAL_MEETINGS = 14
 
 
@@ -303,7 +307,9 @@ def test_read_api_stats(api: TestClient) -> None:
         ("/api/v1/persons/' OR 1=1 RETURN n //", 404, "not-found"),
     ],
 )
-def test_read_api_errors_are_problem_json(api: TestClient, path: str, status: int, kind: str) -> None:
+def test_read_api_errors_are_problem_json(
+    api: TestClient, path: str, status: int, kind: str
+) -> None:
     response = api.get(path)
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"

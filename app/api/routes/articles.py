@@ -10,14 +10,16 @@ from starlette.concurrency import run_in_threadpool
 
 from app.api.schemas import EXAMPLE_ARTICLE, ArticleCreate
 from app.ingest import Ingestor
-from app.problems import ProblemError
+from app.problems import WRITE_ERRORS, ProblemError
 from app.security import WriteKey
 from app.sources import SourceItem
 from domain.models import ArticleIn
 
 MAX_ARTICLES_PER_REQUEST = 100
 
-router = APIRouter(prefix="/articles", tags=["articles"], dependencies=[WriteKey])
+router = APIRouter(
+    prefix="/articles", tags=["articles"], dependencies=[WriteKey], responses=WRITE_ERRORS
+)
 
 
 class ArticleResult(BaseModel):
@@ -37,11 +39,6 @@ class IngestResponse(BaseModel):
     "",
     response_model=IngestResponse,
     summary="Store articles and the meetings they report",
-    responses={
-        401: {"description": "Missing or invalid API key"},
-        413: {"description": f"More than {MAX_ARTICLES_PER_REQUEST} articles"},
-        503: {"description": "Graph unreachable; nothing was stored"},
-    },
 )
 async def ingest_articles(
     request: Request,

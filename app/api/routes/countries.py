@@ -9,11 +9,13 @@ from fastapi import APIRouter, Path
 from app.api.pagination import Cursor, Limit, Page, encode_cursor, offset_from
 from app.api.schemas import CountryDetail, CountrySummary, Partner
 from app.deps import ReadyGraph
-from app.problems import ProblemError
+from app.problems import READ_ERRORS, ProblemError
 from app.security import ReadKey
 from graph import countries
 
-router = APIRouter(prefix="/countries", tags=["countries"], dependencies=[ReadKey])
+router = APIRouter(
+    prefix="/countries", tags=["countries"], dependencies=[ReadKey], responses=READ_ERRORS
+)
 
 CountryPath = Annotated[str, Path(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")]
 

@@ -11,10 +11,11 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from app.deps import ReadyGraph
+from app.problems import READ_ERRORS
 from app.security import ReadKey
 from graph.subgraph import export_rows
 
-router = APIRouter(prefix="/export", tags=["export"], dependencies=[ReadKey])
+router = APIRouter(prefix="/export", tags=["export"], dependencies=[ReadKey], responses=READ_ERRORS)
 
 # Stable column order: add new columns at the end only.
 COLUMNS = (

@@ -7,9 +7,10 @@ from starlette.concurrency import run_in_threadpool
 
 from app.api.schemas import ArticleCreate, ExtractionPublic
 from app.deps import ApiExtractor
+from app.problems import WRITE_ERRORS
 from domain.models import ArticleIn
 
-router = APIRouter(prefix="/extract", tags=["extraction"])
+router = APIRouter(prefix="/extract", tags=["extraction"], responses=WRITE_ERRORS)
 
 
 @router.post(

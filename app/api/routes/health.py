@@ -53,6 +53,7 @@ async def health(graph: Graph) -> Health:
 )
 async def ready(graph: Graph) -> Ready | JSONResponse:
     try:
+        await stats.ping(graph.driver, graph.database)
         await graph.ensure_ready()
     except GraphError as exc:
         return problem_response(

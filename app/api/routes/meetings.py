@@ -13,12 +13,14 @@ from app.api.schemas import MeetingDetail, MeetingSummary
 from app.api.views import meeting_detail, meeting_summary
 from app.deps import ReadyGraph
 from app.graph_state import GraphState
-from app.problems import ProblemError
+from app.problems import READ_ERRORS, ProblemError
 from app.security import ReadKey
 from graph import meetings
 from graph.meetings import MeetingFilter
 
-router = APIRouter(prefix="/meetings", tags=["meetings"], dependencies=[ReadKey])
+router = APIRouter(
+    prefix="/meetings", tags=["meetings"], dependencies=[ReadKey], responses=READ_ERRORS
+)
 
 Code = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")]
 

@@ -10,12 +10,14 @@ from app.api.pagination import Cursor, Limit, Page, decode_cursor, encode_cursor
 from app.api.routes.meetings import MeetingQuery, page_of_meetings
 from app.api.schemas import Counterpart, MeetingSummary, PersonDetail, PersonSummary, TitleHeld
 from app.deps import ReadyGraph
-from app.problems import ProblemError
+from app.problems import READ_ERRORS, ProblemError
 from app.security import ReadKey
 from domain.models import fold
 from graph import people
 
-router = APIRouter(prefix="/persons", tags=["persons"], dependencies=[ReadKey])
+router = APIRouter(
+    prefix="/persons", tags=["persons"], dependencies=[ReadKey], responses=READ_ERRORS
+)
 
 PersonId = Annotated[str, Path(max_length=200, description="person id, e.g. wang-yi")]
 CountryCode = Annotated[

@@ -10,11 +10,13 @@ from fastapi import APIRouter, Path, Query
 
 from app.api.schemas import PersonRef, Relation, RelationBucket
 from app.deps import ReadyGraph
-from app.problems import ProblemError
+from app.problems import READ_ERRORS, ProblemError
 from app.security import ReadKey
 from graph import countries
 
-router = APIRouter(prefix="/relations", tags=["relations"], dependencies=[ReadKey])
+router = APIRouter(
+    prefix="/relations", tags=["relations"], dependencies=[ReadKey], responses=READ_ERRORS
+)
 
 CountryPath = Annotated[str, Path(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")]
 

@@ -6,10 +6,11 @@ from fastapi import APIRouter
 
 from app.api.schemas import Stats
 from app.deps import ReadyGraph
+from app.problems import READ_ERRORS
 from app.security import ReadKey
 from graph import stats
 
-router = APIRouter(prefix="/stats", tags=["stats"], dependencies=[ReadKey])
+router = APIRouter(prefix="/stats", tags=["stats"], dependencies=[ReadKey], responses=READ_ERRORS)
 
 
 @router.get(

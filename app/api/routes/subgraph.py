@@ -10,11 +10,11 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from app.deps import ReadyGraph
-from app.problems import ProblemError
+from app.problems import READ_ERRORS, ProblemError
 from app.security import ReadKey
 from graph import subgraph
 
-router = APIRouter(prefix="/graph", tags=["graph"], dependencies=[ReadKey])
+router = APIRouter(prefix="/graph", tags=["graph"], dependencies=[ReadKey], responses=READ_ERRORS)
 
 _KEY_FIELD = {"Country": "code"}
 _CAPTION = ("name", "label", "title", "code", "date", "id")

@@ -10,11 +10,11 @@ from app.api.pagination import Page
 from app.api.routes.meetings import MeetingQuery, page_of_meetings
 from app.api.schemas import MeetingSummary, TopicSummary, TopicTrendPoint
 from app.deps import ReadyGraph
-from app.problems import ProblemError
+from app.problems import READ_ERRORS, ProblemError
 from app.security import ReadKey
 from graph import topics
 
-router = APIRouter(prefix="/topics", tags=["topics"], dependencies=[ReadKey])
+router = APIRouter(prefix="/topics", tags=["topics"], dependencies=[ReadKey], responses=READ_ERRORS)
 
 TopicPath = Annotated[str, Path(max_length=64)]
 Interval = Annotated[Literal["month", "year"], Query()]
