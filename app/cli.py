@@ -46,6 +46,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_graph_server(args: argparse.Namespace, settings: Settings) -> int:
     from app.graph_runtime import local_server
 
+    # Ctrl-C must stop the server even when started from a shell that ignores SIGINT
+    # for background jobs (Python keeps an inherited "ignore").
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     server = local_server(settings)
     info = server.start()
     try:
