@@ -57,6 +57,21 @@ class TitleHeld(BaseModel):
 
 
 class PersonSummary(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "wang-yi",
+                    "name": "Wang Yi",
+                    "aliases": ["Wang Yi", "Wang"],
+                    "countries": ["CN"],
+                    "orgs": [],
+                    "latest_title": "Foreign Minister",
+                }
+            ]
+        }
+    )
+
     id: str
     name: str
     aliases: list[str]
@@ -74,6 +89,22 @@ class PersonDetail(BaseModel):
 
 
 class Counterpart(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "penny-wong",
+                    "name": "Penny Wong",
+                    "meetings": 2,
+                    "first_date": "2024-03-20",
+                    "last_date": "2024-10-15",
+                    "countries": ["AU"],
+                    "topics": ["economy-trade", "human-rights"],
+                }
+            ]
+        }
+    )
+
     id: str
     name: str
     meetings: int
@@ -97,6 +128,43 @@ class MeetingParticipant(BaseModel):
 
 
 class MeetingSummary(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "b430b217c00af0302853",
+                    "date": "2024-03-20",
+                    "kind": "in_person",
+                    "status": "held",
+                    "city": "Canberra",
+                    "country": "AU",
+                    "participants": [
+                        {
+                            "id": "penny-wong",
+                            "name": "Penny Wong",
+                            "country": "AU",
+                            "org": None,
+                            "title": "Foreign Minister",
+                            "former": False,
+                            "role": None,
+                        },
+                        {
+                            "id": "wang-yi",
+                            "name": "Wang Yi",
+                            "country": "CN",
+                            "org": None,
+                            "title": "Foreign Minister",
+                            "former": False,
+                            "role": "visitor",
+                        },
+                    ],
+                    "topics": ["economy-trade", "human-rights"],
+                    "sources": 2,
+                }
+            ]
+        }
+    )
+
     id: str
     date: str | None
     kind: str
