@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LINT_DIR := tools/cypher-lint
 LINT_STAMP := $(LINT_DIR)/node_modules/.installed
 
-.PHONY: install run test lint typecheck pytest lock clean
+.PHONY: install run test lint typecheck pytest lock clean bench bench-quick
 
 install: $(STAMP)
 
@@ -38,6 +38,14 @@ pytest: $(STAMP) $(LINT_STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# Benchmarks (not tests: no timing is asserted anywhere). Results go to
+# bench/results/<date>-<name>.json and docs/benchmarks.md.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --full
+
+bench-quick: $(STAMP)
+	$(BIN)/python -m bench.run --quick
 
 # Re-resolve the pinned dependency set after editing pyproject.toml.
 lock: $(STAMP)

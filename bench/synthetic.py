@@ -12,6 +12,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 COUNTRIES = [
     ("Australian", "AU", "Canberra"), ("Brazilian", "BR", "Brasilia"),
@@ -49,7 +50,7 @@ NOISE = [
 @dataclass(frozen=True)
 class SyntheticArticle:
     article: dict[str, object]
-    truth: list[dict[str, object]]
+    truth: list[dict[str, Any]]
 
 
 def _person(rng: random.Random) -> tuple[str, str, str, str]:

@@ -29,7 +29,7 @@ RETURN a.id AS id, a.url AS url
 ARTICLE_FOOTPRINT = """
 MATCH (a:Article {id: $id})
 OPTIONAL MATCH (a)-[:REPORTS]->(m:Meeting)
-OPTIONAL MATCH (p:Person)-[r:ATTENDED]->(m)
+OPTIONAL MATCH (m)<-[r:ATTENDED]-(p:Person)
 WHERE r.article_id = $id
 RETURN collect(DISTINCT m.id) AS meetings, collect(DISTINCT p.key) AS people
 """

@@ -12,15 +12,15 @@ from graph.connection import graph_errors
 LIST_COUNTRIES = """
 MATCH (c:Country)
 RETURN c.code AS code, c.name AS name,
-       size([(m:Meeting)-[:INVOLVES]->(c) | m.id]) AS meetings
+       size([(c)<-[:INVOLVES]-(m:Meeting) | m.id]) AS meetings
 ORDER BY meetings DESC, code
 """
 
 GET_COUNTRY = """
 MATCH (c:Country {code: $code})
 RETURN c.code AS code, c.name AS name,
-       size([(m:Meeting)-[:INVOLVES]->(c) | m.id]) AS meetings,
-       size([(p:Person)-[:REPRESENTS]->(c) | p.id]) AS people
+       size([(c)<-[:INVOLVES]-(m:Meeting) | m.id]) AS meetings,
+       size([(c)<-[:REPRESENTS]-(p:Person) | p.id]) AS people
 """
 
 PARTNERS = """
@@ -36,7 +36,7 @@ LIMIT $limit
 BILATERAL = """
 MATCH (:Country {code: $a})<-[:INVOLVES]-(m:Meeting)-[:INVOLVES]->(:Country {code: $b})
 RETURN m.id AS id, m.date AS date, m.kind AS kind, m.status AS status,
-       [(p:Person)-[:ATTENDED]->(m) | {id: p.id, name: p.name}] AS people,
+       [(m)<-[:ATTENDED]-(p:Person) | {id: p.id, name: p.name}] AS people,
        [(m)-[:ABOUT]->(t:Topic) | t.id] AS topics
 ORDER BY coalesce(m.date, '') , m.id
 """

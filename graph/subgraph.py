@@ -72,14 +72,14 @@ EXPORT_PAGE = """
 MATCH (m:Meeting)
 WHERE m.id > $after
 WITH m ORDER BY m.id LIMIT $limit
-MATCH (p:Person)-[r:ATTENDED]->(m)
+MATCH (m)<-[r:ATTENDED]-(p:Person)
 WITH m, p, collect(r) AS rows
 WITH m, p, rows[0] AS r
 RETURN m.id AS meeting_id, m.date AS date, m.kind AS kind, m.status AS status,
        m.city AS city, m.country AS place_country, p.id AS person_id, p.name AS person_name,
        r.country AS person_country, r.org AS person_org, r.title AS title, r.role AS role,
        [(m)-[:ABOUT]->(t:Topic) | t.id] AS topics,
-       size([(a:Article)-[:REPORTS]->(m) | a.id]) AS sources
+       size([(m)<-[:REPORTS]-(a:Article) | a.id]) AS sources
 ORDER BY meeting_id, person_id
 """
 

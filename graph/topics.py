@@ -11,14 +11,14 @@ from graph.connection import graph_errors
 
 LIST_TOPICS = """
 MATCH (t:Topic)
-OPTIONAL MATCH (m:Meeting)-[:ABOUT]->(t)
+OPTIONAL MATCH (t)<-[:ABOUT]-(m:Meeting)
 WITH t, count(DISTINCT m) AS meetings
 RETURN t.id AS id, t.label AS label, meetings
 ORDER BY id
 """
 
 TOPIC_MEETING_DATES = """
-MATCH (m:Meeting)-[:ABOUT]->(t:Topic)
+MATCH (t:Topic)<-[:ABOUT]-(m:Meeting)
 WHERE $topic IS NULL OR t.id = $topic
 WITH DISTINCT t, m
 WHERE m.date IS NOT NULL
