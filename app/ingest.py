@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -67,6 +68,25 @@ class _Pending:
     replacing: list[str]
 
 
+@dataclass
+class _Prepared:
+    size: int
+    facts: dict[int, ArticleFacts]
+    pending: dict[int, _Pending]
+    outcomes: dict[int, ArticleOutcome]
+
+
+def _batches(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem]]:
+    batch: list[SourceItem] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 class Ingestor:
     """Writes articles and their extracted facts to the graph."""
 
@@ -98,14 +118,20 @@ class Ingestor:
         Raises:
             GraphUnavailable: the graph went away; batches already yielded are stored.
         """
-        batch: list[SourceItem] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= self.batch_size:
-                yield from self._report(self._ingest_batch(batch, reextract), progress)
-                batch = []
-        if batch:
-            yield from self._report(self._ingest_batch(batch, reextract), progress)
+        # Two-stage pipeline: while the graph server writes batch k (its own process,
+        # so another core), this thread extracts batch k+1. A batch still lands in one
+        # transaction, and outcomes come out in input order. Meeting identity stays
+        # right because every write is followed by the same consolidation that makes
+        # concurrent processes safe.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graph-writer") as writer:
+            in_flight: Future[list[ArticleOutcome]] | None = None
+            for batch in _batches(items, self.batch_size):
+                prepared = self._prepare(batch, reextract)
+                if in_flight is not None:
+                    yield from self._report(in_flight.result(), progress)
+                in_flight = writer.submit(self._finish, prepared)
+            if in_flight is not None:
+                yield from self._report(in_flight.result(), progress)
 
     @staticmethod
     def _report(
@@ -118,7 +144,8 @@ class Ingestor:
 
     # -- one batch -----------------------------------------------------------------
 
-    def _ingest_batch(self, batch: list[SourceItem], reextract: bool) -> list[ArticleOutcome]:
+    def _prepare(self, batch: list[SourceItem], reextract: bool) -> _Prepared:
+        """Everything before the write: what is new, extraction, meeting identities."""
         outcomes: dict[int, ArticleOutcome] = {}
         candidates: dict[int, ArticleIn] = {}
         for k, item in enumerate(batch):
@@ -160,8 +187,12 @@ class Ingestor:
                 meetings=[IdentifiedMeeting(id="", meeting=m) for m in result.meetings],
             )
         self._assign_meeting_ids(list(facts.values()))
-        self._write(facts, pending, outcomes)
-        return [outcomes[k] for k in range(len(batch))]
+        return _Prepared(len(batch), facts, pending, outcomes)
+
+    def _finish(self, prepared: _Prepared) -> list[ArticleOutcome]:
+        """Write a prepared batch and return its outcomes in input order."""
+        self._write(prepared.facts, prepared.pending, prepared.outcomes)
+        return [prepared.outcomes[k] for k in range(prepared.size)]
 
     def _assign_meeting_ids(self, batch: list[ArticleFacts]) -> None:
         """Point each reported meeting at the stored (or batch) meeting it is a report of."""
