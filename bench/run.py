@@ -439,7 +439,11 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--full", action="store_true", help="2,000 articles, up to 100k meetings")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--render", type=Path, help="only rewrite the report from a results file")
     args = parser.parse_args(argv)
+    if args.render:
+        args.docs.write_text(render(json.loads(args.render.read_text())))
+        return 0
     config = FULL if args.full else QUICK
     started = time.monotonic()
     results = run(config, args.results, args.docs)
