@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import neo4j
-
 from app.settings import Settings
 from extractors.taxonomy import topic_labels
-from graph.connection import GraphTarget, open_driver, wait_until_ready
+from graph.connection import GraphTarget, SyncDriver, open_driver, wait_until_ready
 from graph.local_server import LocalGraphServer
 from graph.schema import ensure_schema
 
@@ -50,7 +48,7 @@ def graph_target(settings: Settings) -> Iterator[GraphTarget]:
 
 
 @contextmanager
-def command_graph(settings: Settings) -> Iterator[tuple[GraphTarget, neo4j.Driver]]:
+def command_graph(settings: Settings) -> Iterator[tuple[GraphTarget, SyncDriver]]:
     """The graph for a CLI command: reachable (bounded wait) and with its schema.
 
     Raises:

@@ -11,7 +11,8 @@ import neo4j
 from domain.errors import GraphUnavailable
 from extractors.taxonomy import topic_labels
 from graph import stats
-from graph.connection import GraphTarget, open_async_driver, open_driver, wait_until_ready
+from graph.bridge import BlockingDriver
+from graph.connection import GraphTarget, open_async_driver, wait_until_ready
 from graph.schema import ensure_schema
 
 log = logging.getLogger(__name__)
@@ -19,8 +20,11 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class GraphState:
+    """The process's one driver (async), and the blocking view worker threads use."""
+
     target: GraphTarget
     driver: neo4j.AsyncDriver
+    blocking: BlockingDriver
     backend_label: str
     schema_ready: bool = False
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -41,24 +45,22 @@ class GraphState:
         await stats.ping(self.driver, self.database)
         async with self._lock:
             if not self.schema_ready:
-                agent = await asyncio.to_thread(prepare_graph, self.target, 10.0)
+                await asyncio.to_thread(prepare_graph, self.blocking, self.target, 10.0)
+                agent = (await self.driver.get_server_info()).agent
                 self.backend_label = backend_label(self.target, agent)
                 self.schema_ready = True
 
 
-def prepare_graph(target: GraphTarget, wait_seconds: float) -> str:
+def prepare_graph(driver: BlockingDriver, target: GraphTarget, wait_seconds: float) -> None:
     """Wait for the graph (bounded), create constraints, indexes and topics.
 
-    Returns:
-        The server's agent string, e.g. "Neo4j/5.26.0".
+    Runs in a worker thread: the blocking driver hands each call to the event loop.
 
     Raises:
         GraphUnavailable: not reachable within ``wait_seconds``.
     """
-    with open_driver(target) as driver:
-        wait_until_ready(driver, target, timeout=wait_seconds)
-        ensure_schema(driver, target.database, topic_labels())
-        return str(driver.get_server_info().agent)
+    wait_until_ready(driver, target, timeout=wait_seconds)
+    ensure_schema(driver, target.database, topic_labels())
 
 
 def backend_label(target: GraphTarget, agent: str | None = None) -> str:
@@ -72,12 +74,16 @@ def backend_label(target: GraphTarget, agent: str | None = None) -> str:
 
 async def open_graph_state(target: GraphTarget, wait_seconds: float) -> GraphState:
     """Open the driver; if the graph is down, start anyway and recover when it returns."""
+    driver = open_async_driver(target)
     state = GraphState(
-        target=target, driver=open_async_driver(target), backend_label=backend_label(target)
+        target=target,
+        driver=driver,
+        blocking=BlockingDriver(driver, asyncio.get_running_loop()),
+        backend_label=backend_label(target),
     )
     try:
-        agent = await asyncio.to_thread(prepare_graph, target, wait_seconds)
-        state.backend_label = backend_label(target, agent)
+        await asyncio.to_thread(prepare_graph, state.blocking, target, wait_seconds)
+        state.backend_label = backend_label(target, (await driver.get_server_info()).agent)
         state.schema_ready = True
     except GraphUnavailable as exc:
         log.error("starting without the graph (queries answer 503 until it is back): %s", exc)

@@ -14,14 +14,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
-import neo4j
-
 from app.sources import SourceItem
 from domain.errors import GraphUnavailable, GraphWriteFailed, InvalidArticle
 from domain.identity import MeetingRef, choose_keeper, new_meeting_id, same_meeting, signature
 from domain.models import ArticleFacts, ArticleIn, IdentifiedMeeting
 from extractors.pipeline import Extractor
 from graph.articles import ids_by_url, stored_versions
+from graph.connection import SyncDriver
 from graph.meetings import find_by_signatures, merge_meetings
 from graph.writer import write_articles
 
@@ -92,7 +91,7 @@ class Ingestor:
 
     def __init__(
         self,
-        driver: neo4j.Driver,
+        driver: SyncDriver,
         database: str,
         extractor: Extractor,
         *,

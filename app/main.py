@@ -30,7 +30,6 @@ from app.ingest import Ingestor
 from app.problems import install_problem_handlers
 from app.samples import load_samples_once
 from app.settings import Settings, get_settings
-from graph.connection import open_driver
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +50,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.graph = state
             extractor = SharedExtractor.load(settings.spacy_model, settings.max_article_chars)
             app.state.extractor = extractor
-            # Writes go through the synchronous writer in worker threads.
-            write_driver = stack.enter_context(open_driver(target))
-            app.state.ingestor = Ingestor(write_driver, target.database, extractor)
+            # Writes run the synchronous pipeline in worker threads, on the same driver.
+            app.state.ingestor = Ingestor(state.blocking, target.database, extractor)
             if settings.load_samples and state.schema_ready:
                 await asyncio.to_thread(load_samples_once, app.state.ingestor, settings)
             log.info("graph: %s at %s", state.backend_label, target.uri)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import neo4j
 from neo4j import RoutingControl
 
-from graph.connection import graph_errors, write_with_retry
+from graph.connection import SyncDriver, SyncTransaction, graph_errors, write_with_retry
 
 FIND_ARTICLES = """
 UNWIND $ids AS id
@@ -87,7 +86,7 @@ class StoredArticle:
     extractor_version: str | None
 
 
-def stored_versions(driver: neo4j.Driver, database: str, ids: Sequence[str]) -> dict[str, str]:
+def stored_versions(driver: SyncDriver, database: str, ids: Sequence[str]) -> dict[str, str]:
     """Extractor version of each article id already in the graph."""
     with graph_errors():
         records, _, _ = driver.execute_query(
@@ -96,7 +95,7 @@ def stored_versions(driver: neo4j.Driver, database: str, ids: Sequence[str]) -> 
     return {r["id"]: r["extractor_version"] for r in records}
 
 
-def ids_by_url(driver: neo4j.Driver, database: str, urls: Sequence[str]) -> dict[str, list[str]]:
+def ids_by_url(driver: SyncDriver, database: str, urls: Sequence[str]) -> dict[str, list[str]]:
     """Ids of stored articles for each URL (an earlier version of the same page)."""
     if not urls:
         return {}
@@ -110,7 +109,7 @@ def ids_by_url(driver: neo4j.Driver, database: str, urls: Sequence[str]) -> dict
     return found
 
 
-def delete_articles_in(tx: neo4j.ManagedTransaction, ids: Sequence[str]) -> None:
+def delete_articles_in(tx: SyncTransaction, ids: Sequence[str]) -> None:
     """Inside ``tx``: remove articles and every fact only they supported."""
     meetings: set[str] = set()
     people: set[str] = set()
@@ -125,7 +124,7 @@ def delete_articles_in(tx: neo4j.ManagedTransaction, ids: Sequence[str]) -> None
     tx.run(DELETE_ORPHAN_PEOPLE, keys=sorted(people)).consume()
 
 
-def delete_articles(driver: neo4j.Driver, database: str, ids: Sequence[str]) -> None:
+def delete_articles(driver: SyncDriver, database: str, ids: Sequence[str]) -> None:
     """Remove articles and every fact only they supported, in one transaction.
 
     Raises:
@@ -135,7 +134,7 @@ def delete_articles(driver: neo4j.Driver, database: str, ids: Sequence[str]) -> 
         write_with_retry(driver, database, lambda tx: delete_articles_in(tx, ids))
 
 
-def iter_articles(driver: neo4j.Driver, database: str, page: int = 200) -> Iterator[StoredArticle]:
+def iter_articles(driver: SyncDriver, database: str, page: int = 200) -> Iterator[StoredArticle]:
     """Every stored article, in id order, fetched a page at a time."""
     after = ""
     while True:

@@ -14,6 +14,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from domain.errors import GraphQueryFailed, GraphUnavailable, GraphWriteFailed
+from graph.bridge import BlockingDriver, BlockingTransaction
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,11 @@ CONFLICT_ERRORS: tuple[type[Exception], ...] = (
     neo4j_errors.TransientError,
 )
 MAX_WRITE_ATTEMPTS = 8
+
+# What the synchronous graph code runs on: a driver of its own (CLI), or the API's
+# async driver through the blocking bridge.
+SyncDriver = neo4j.Driver | BlockingDriver
+SyncTransaction = neo4j.ManagedTransaction | BlockingTransaction
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,7 @@ def open_async_driver(target: GraphTarget) -> neo4j.AsyncDriver:
     )
 
 
-def wait_until_ready(driver: neo4j.Driver, target: GraphTarget, timeout: float = 60.0) -> None:
+def wait_until_ready(driver: SyncDriver, target: GraphTarget, timeout: float = 60.0) -> None:
     """Block until the graph answers a query, retrying with backoff up to ``timeout``.
 
     Raises:
@@ -112,9 +118,7 @@ def _backoff(attempt: int) -> float:
     return float(min(0.02 * 2**attempt, 1.0) * (0.5 + random.random()))
 
 
-def write_with_retry(
-    driver: neo4j.Driver, database: str, work: Callable[[neo4j.ManagedTransaction], T]
-) -> T:
+def write_with_retry(driver: SyncDriver, database: str, work: Callable[[SyncTransaction], T]) -> T:
     """Run ``work`` in one write transaction, retrying concurrent-write conflicts.
 
     Raises:

@@ -11,7 +11,7 @@ import neo4j
 from neo4j import RoutingControl
 
 from domain.identity import MeetingRef
-from graph.connection import graph_errors, write_with_retry
+from graph.connection import SyncDriver, SyncTransaction, graph_errors, write_with_retry
 
 FIND_BY_SIGNATURES = """
 UNWIND $signatures AS signature
@@ -85,7 +85,7 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def find_by_signatures(
-    driver: neo4j.Driver, database: str, signatures: Sequence[str]
+    driver: SyncDriver, database: str, signatures: Sequence[str]
 ) -> list[MeetingRef]:
     """Stored meetings with exactly these participant sets."""
     if not signatures:
@@ -110,14 +110,14 @@ def find_by_signatures(
     ]
 
 
-def merge_meetings(driver: neo4j.Driver, database: str, keep: str, duplicates: list[str]) -> None:
+def merge_meetings(driver: SyncDriver, database: str, keep: str, duplicates: list[str]) -> None:
     """Fold duplicate Meeting nodes into ``keep``: every source and fact moves over.
 
     Raises:
         GraphWriteFailed, GraphUnavailable: nothing was merged.
     """
 
-    def work(tx: neo4j.ManagedTransaction) -> None:
+    def work(tx: SyncTransaction) -> None:
         for duplicate in duplicates:
             for statement in (MOVE_ATTENDED, MOVE_ABOUT, MOVE_REPORTS, MOVE_HELD_IN, MOVE_INVOLVES):
                 tx.run(statement, duplicate=duplicate, keep=keep).consume()

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import neo4j
-
-from graph.connection import graph_errors
+from graph.connection import SyncDriver, graph_errors
 
 # A uniqueness constraint on every MERGE key: without one ArcadeDB's MERGE scans
 # the label (20k meetings: 48 s instead of 1 s), and Neo4j cannot serialise MERGEs.
@@ -38,7 +36,7 @@ SET t.label = row.label
 
 
 def ensure_schema(
-    driver: neo4j.Driver, database: str, topics: Mapping[str, str] | None = None
+    driver: SyncDriver, database: str, topics: Mapping[str, str] | None = None
 ) -> None:
     """Create every constraint and index (no-op when present) and the Topic nodes.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import neo4j
 from neo4j import RoutingControl
 
-from graph.connection import graph_errors
+from graph.connection import SyncDriver, graph_errors
 
 NODE_LABELS = ("Article", "Meeting", "Person", "Country", "Topic", "Place", "Organization")
 RELATIONSHIP_TYPES = (
@@ -70,7 +70,7 @@ async def ping(driver: neo4j.AsyncDriver, database: str) -> None:
         await driver.execute_query(PING, database_=database, routing_=RoutingControl.READ)
 
 
-def count_nodes_now(driver: neo4j.Driver, database: str) -> dict[str, int]:
+def count_nodes_now(driver: SyncDriver, database: str) -> dict[str, int]:
     """Node count per label, for commands that use the synchronous driver."""
     counts = {}
     with graph_errors():

@@ -12,13 +12,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-import neo4j
-
 from domain.countries import country_name
 from domain.identity import signature
 from domain.models import ArticleFacts, Evidence, person_key, person_slug, search_terms
 from graph.articles import delete_articles_in
-from graph.connection import write_with_retry
+from graph.connection import SyncDriver, SyncTransaction, write_with_retry
 
 Row = dict[str, Any]
 
@@ -356,7 +354,7 @@ def build_statements(batch: Sequence[ArticleFacts]) -> list[tuple[str, list[Row]
 
 
 def write_articles(
-    driver: neo4j.Driver,
+    driver: SyncDriver,
     database: str,
     batch: Iterable[ArticleFacts],
     *,
@@ -377,7 +375,7 @@ def write_articles(
     """
     statements = build_statements(list(batch))
 
-    def work(tx: neo4j.ManagedTransaction) -> int:
+    def work(tx: SyncTransaction) -> int:
         if replacing:
             delete_articles_in(tx, replacing)
         for statement, rows in statements:

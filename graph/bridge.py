@@ -1,0 +1,133 @@
+"""The synchronous graph API on top of the process's one async driver.
+
+The API process owns exactly one driver, the async one. The ingestion pipeline and
+the writer are synchronous (the CLI runs them as plain code); in the API they run
+in worker threads, and this bridge hands each call to the event loop that owns the
+driver and waits for the answer. It implements only what ``graph/`` uses of
+``neo4j.Driver``: ``execute_query``, and sessions with ``run`` and
+``execute_write``. It must never be called from the loop's own thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable, Coroutine
+from types import TracebackType
+from typing import Any, TypeVar
+
+import neo4j
+
+T = TypeVar("T")
+
+
+class BlockingDriver:
+    """Blocking calls over an ``AsyncDriver`` that lives on ``loop``."""
+
+    def __init__(self, driver: neo4j.AsyncDriver, loop: asyncio.AbstractEventLoop) -> None:
+        self._driver = driver
+        self._loop = loop
+
+    def _call(self, awaitable: Awaitable[T]) -> T:
+        async def wrapped() -> T:
+            return await awaitable
+
+        if _running_loop() is self._loop:
+            raise RuntimeError("BlockingDriver used from its own event loop thread")
+        return asyncio.run_coroutine_threadsafe(wrapped(), self._loop).result()
+
+    def execute_query(
+        self, query_: str, parameters_: dict[str, Any] | None = None, **kwargs: Any
+    ) -> neo4j.EagerResult:
+        result: neo4j.EagerResult = self._call(
+            self._driver.execute_query(query_, parameters_, **kwargs)
+        )
+        return result
+
+    def session(self, *, database: str) -> BlockingSession:
+        return BlockingSession(self, database)
+
+
+class BlockingSession:
+    def __init__(self, bridge: BlockingDriver, database: str) -> None:
+        self._bridge = bridge
+        self._database = database
+
+    def __enter__(self) -> BlockingSession:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        return None
+
+    def run(self, query: str, **parameters: Any) -> _Consumed:
+        async def auto_commit() -> neo4j.ResultSummary:
+            async with self._bridge._driver.session(database=self._database) as session:
+                result = await session.run(query, parameters)
+                return await result.consume()
+
+        return _Consumed(self._bridge._call(auto_commit()))
+
+    def execute_write(self, work: Callable[[BlockingTransaction], T]) -> T:
+        """Run ``work`` in one explicit transaction: commit on success, roll back on error.
+
+        Retries are the caller's (``write_with_retry``), as for a sync session whose
+        own retries cannot cover ArcadeDB's ConstraintError anyway.
+        """
+        session = self._bridge._driver.session(database=self._database)
+        tx = self._bridge._call(session.begin_transaction())
+        try:
+            result = work(BlockingTransaction(self._bridge, tx))
+            self._bridge._call(tx.commit())
+            return result
+        except BaseException:
+            self._bridge._call(_quietly(tx.rollback()))
+            raise
+        finally:
+            self._bridge._call(session.close())
+
+
+class BlockingTransaction:
+    def __init__(self, bridge: BlockingDriver, tx: neo4j.AsyncTransaction) -> None:
+        self._bridge = bridge
+        self._tx = tx
+
+    def run(self, query: str, **parameters: Any) -> BlockingResult:
+        return BlockingResult(self._bridge, self._bridge._call(self._tx.run(query, parameters)))
+
+
+class BlockingResult:
+    def __init__(self, bridge: BlockingDriver, result: neo4j.AsyncResult) -> None:
+        self._bridge = bridge
+        self._result = result
+
+    def consume(self) -> neo4j.ResultSummary:
+        return self._bridge._call(self._result.consume())
+
+    def single(self) -> neo4j.Record | None:
+        return self._bridge._call(self._result.single())
+
+
+class _Consumed:
+    def __init__(self, summary: neo4j.ResultSummary) -> None:
+        self.summary = summary
+
+    def consume(self) -> neo4j.ResultSummary:
+        return self.summary
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+async def _quietly(rollback: Coroutine[Any, Any, None]) -> None:
+    # The transaction may already be gone with the connection; the original error wins.
+    with contextlib.suppress(neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError):
+        await rollback
