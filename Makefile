@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LINT_DIR := tools/cypher-lint
 LINT_STAMP := $(LINT_DIR)/node_modules/.installed
 
-.PHONY: install run test lint typecheck pytest lock clean bench bench-quick
+.PHONY: install run test lint typecheck pytest lock clean bench bench-quick load-test
 
 install: $(STAMP)
 
@@ -46,6 +46,10 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m bench.run --quick
+
+# The mixed read/write load test for its full 60 seconds (make test runs it for 10).
+load-test: $(STAMP) $(LINT_STAMP)
+	DIPLOGRAPH_LOAD_SECONDS=60 $(BIN)/pytest tests/reliability/test_load.py
 
 # Re-resolve the pinned dependency set after editing pyproject.toml.
 lock: $(STAMP)

@@ -27,6 +27,7 @@ from app.extraction import SharedExtractor
 from app.graph_runtime import graph_target
 from app.graph_state import open_graph_state
 from app.ingest import Ingestor
+from app.limits import RequestGuard
 from app.problems import install_problem_handlers
 from app.samples import load_samples_once
 from app.settings import Settings, get_settings
@@ -72,6 +73,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["X-API-Key", "Content-Type"],
         )
     install_problem_handlers(app)
+    app.add_middleware(
+        RequestGuard,
+        max_body=settings.max_body_bytes,
+        writes_per_minute=settings.writes_per_minute,
+    )
     app.include_router(health.router)
     app.include_router(extract.router, prefix=API_PREFIX)
     app.include_router(articles.router, prefix=API_PREFIX)

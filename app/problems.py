@@ -129,6 +129,7 @@ _DESCRIPTIONS = {
     401: "Missing or invalid API key",
     404: "No such resource",
     413: "Request too large",
+    415: "Body is not application/json",
     422: "Invalid request",
     429: "Too many requests",
     503: "Graph unreachable; retry after the Retry-After seconds",
@@ -148,4 +149,4 @@ def problem_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 
 READ_ERRORS = problem_responses(401, 404, 422, 503)
-WRITE_ERRORS = problem_responses(401, 413, 422, 503)
+WRITE_ERRORS = problem_responses(401, 413, 415, 422, 429, 503)

@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     graph_heap: str = Field(default="2g", pattern=r"^[0-9]+[mMgG]$")
     graph_bolt_port: int = Field(default=0, ge=0, le=65535)
     graph_start_timeout: float = Field(default=90.0, gt=0)
+    max_body_bytes: int = Field(default=5_000_000, ge=1_000)
+    writes_per_minute: int = Field(default=600, ge=0, description="per client; 0 = no limit")
     load_samples: bool = False
     samples_dir: Path = Path("samples")
 

@@ -1,0 +1,125 @@
+"""Request guards that run before a route: body size, content type, write rate.
+
+They are plain ASGI middleware so a refused request costs no parsing: an oversized
+body is refused from its Content-Length, or as soon as the streamed bytes pass the
+limit, before it is read into memory.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from app.problems import PROBLEM_BASE
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+async def _problem(
+    send: Send, status: int, kind: str, title: str, detail: str, headers: dict[str, str]
+) -> None:
+    body = json.dumps(
+        {"type": PROBLEM_BASE + kind, "title": title, "status": status, "detail": detail}
+    ).encode()
+    raw_headers = [
+        (b"content-type", b"application/problem+json"),
+        (b"content-length", str(len(body)).encode()),
+        *((k.lower().encode(), v.encode()) for k, v in headers.items()),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class RequestGuard:
+    """413 for bodies over ``max_body``, 415 for non-JSON writes, 429 over the write rate."""
+
+    def __init__(self, app: ASGIApp, *, max_body: int, writes_per_minute: int) -> None:
+        self.app = app
+        self.max_body = max_body
+        self.rate = RateLimiter(writes_per_minute)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in WRITE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode().lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        length = headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            await _problem(send, 413, "payload-too-large", "Request body too large",
+                           f"the limit is {self.max_body} bytes", {})  # fmt: skip
+            return
+        media = headers.get("content-type", "").split(";")[0].strip().lower()
+        if media != "application/json":
+            await _problem(send, 415, "unsupported-media-type", "Unsupported media type",
+                           "send the body as application/json", {})  # fmt: skip
+            return
+        client = headers.get("x-api-key") or (scope.get("client") or ("unknown",))[0]
+        wait = self.rate.acquire(str(client))
+        if wait > 0:
+            await _problem(send, 429, "rate-limited", "Too many requests",
+                           "slow down: too many writes from this client",
+                           {"Retry-After": str(math.ceil(wait))})  # fmt: skip
+            return
+
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise _TooLarge
+            return message
+
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await _problem(send, 413, "payload-too-large", "Request body too large",
+                               f"the limit is {self.max_body} bytes", {})  # fmt: skip
+
+
+class RateLimiter:
+    """A token bucket per client: ``per_minute`` writes, refilled continuously."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.capacity = float(per_minute)
+        self.refill = per_minute / 60.0
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def acquire(self, client: str) -> float:
+        """0 when the write may go ahead; else seconds until it may."""
+        if self.capacity <= 0:
+            return 0.0
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(client, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.refill)
+            if tokens >= 1:
+                self._buckets[client] = (tokens - 1, now)
+                return 0.0
+            self._buckets[client] = (tokens, now)
+            return (1 - tokens) / self.refill
