@@ -397,6 +397,14 @@ def render(results: dict[str, Any]) -> str:
                 head + f"| {name} | {clients} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} "
                 f"| {r['rps']} | {r['errors']} |"
             )
+    total_load = sum(step["load_seconds_for_this_step"] for step in results["scaling"])
+    biggest = results["scaling"][-1]
+    lines += [
+        "",
+        f"Bulk load through the writer to {biggest['meetings']} meetings "
+        f"({biggest['relationships']} relationships): {total_load:.1f} s in all "
+        "(target for 100k meetings: under 60 s).",
+    ]
     lines += [
         "",
         "## Memory (peak RSS)",
