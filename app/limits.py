@@ -40,10 +40,6 @@ async def _problem(
     await send({"type": "http.response.body", "body": body})
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class RequestGuard:
     """413 for bodies over ``max_body``, 415 for non-JSON writes, 429 over the write rate."""
 
@@ -76,29 +72,29 @@ class RequestGuard:
             return
 
         received = 0
+        refused = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            # Past the limit: answer 413 now and tell the app the client went away, so
+            # it stops reading and nothing it produces afterwards is sent.
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body:
-                    raise _TooLarge
+                    refused = True
+                    await _problem(send, 413, "payload-too-large", "Request body too large",
+                                   f"the limit is {self.max_body} bytes", {})  # fmt: skip
+                    return {"type": "http.disconnect"}
             return message
 
-        started = False
+        async def guarded_send(message: Message) -> None:
+            if not refused:
+                await send(message)
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _problem(send, 413, "payload-too-large", "Request body too large",
-                               f"the limit is {self.max_body} bytes", {})  # fmt: skip
+        await self.app(scope, limited_receive, guarded_send)
 
 
 class RateLimiter:

@@ -54,7 +54,8 @@ def test_faults_graph_killed_during_ingest_then_rerun_is_exact(
     # The undisturbed run, on the session graph, gives the counts to match.
     wipe(driver, graph_target.database)
     proc = ingest(graph_target, corpus)
-    assert proc.wait(timeout=600) == 0
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
     expected = graph_counts(driver, graph_target.database)
 
     port = free_port()
