@@ -1,4 +1,7 @@
-"""`diplograph serve` on the embedded default: starts the local graph, stops it on exit."""
+"""`diplograph serve` on the embedded default: starts the local graph, stops it on exit.
+
+SIGKILL included: the kernel stops the JVM when its parent dies (PR_SET_PDEATHSIG).
+"""
 
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ def wait_for_health(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_serve_embedded_default_leaves_no_process_behind(
     tmp_path: Path, stop_signal: signal.Signals
 ) -> None:
