@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.sources import SourceItem
-from domain.errors import GraphUnavailable, GraphWriteFailed, InvalidArticle
+from domain.errors import GraphWriteFailed, InvalidArticle
 from domain.identity import MeetingRef, choose_keeper, new_meeting_id, same_meeting, signature
 from domain.models import ArticleFacts, ArticleIn, IdentifiedMeeting
 from extractors.pipeline import Extractor
@@ -270,6 +270,3 @@ def _ref(item: IdentifiedMeeting, published: dt.date | None, meeting_id: str) ->
         first_reported=published,
         last_reported=published,
     )
-
-
-__all__ = ["ArticleOutcome", "GraphUnavailable", "IngestSummary", "Ingestor"]

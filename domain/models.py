@@ -106,15 +106,12 @@ def person_key(name: str) -> str:
     Diacritics, case, hyphens, apostrophes and spacing are folded so romanisations
     such as "Lee Hae-chan", "Lee Haechan" and "LEE Hae Chan" meet in one key.
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]", "", stripped.casefold())
+    return re.sub(r"[^0-9a-z]", "", _plain(name))
 
 
 def person_slug(name: str) -> str:
     """Readable id for a person: lower-case words joined by '-', hyphenated parts fused."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    stripped = _plain(name)
     # Hyphens (ASCII, U+2010, U+2011), apostrophes and dots join the parts of one name.
     fused = re.sub(r"[-\u2010\u2011'\u2019`.]", "", stripped)
     return "-".join(re.findall(r"[0-9a-z]+", fused))
@@ -138,8 +135,7 @@ class ArticleFacts(BaseModel):
 
 def fold(text: str) -> str:
     """Lower case without diacritics, hyphens as spaces: what name search compares."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    stripped = _plain(text)
     return " ".join(re.findall(r"[0-9a-z]+", stripped.replace("-", " ")))
 
 
@@ -156,3 +152,9 @@ def search_terms(names: list[str]) -> list[str]:
             if term and term not in terms:
                 terms.append(term)
     return terms
+
+
+def _plain(text: str) -> str:
+    """Case-folded text without diacritics: the base of every name comparison."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

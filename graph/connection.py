@@ -8,9 +8,10 @@ import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import neo4j
+from neo4j import RoutingControl
 from neo4j import exceptions as neo4j_errors
 
 from domain.errors import GraphQueryFailed, GraphUnavailable, GraphWriteFailed
@@ -112,6 +113,22 @@ def graph_errors() -> Iterator[None]:
         raise GraphQueryFailed(f"graph rejected the statement: {exc.message}") from exc
     except neo4j_errors.DriverError as exc:
         raise GraphUnavailable(f"graph driver failed: {exc}") from exc
+
+
+async def read_rows(
+    driver: neo4j.AsyncDriver, database: str, query: str, **parameters: Any
+) -> list[dict[str, Any]]:
+    """Run a read statement and return its rows as dicts.
+
+    Raises:
+        GraphUnavailable: the graph cannot be reached.
+        GraphQueryFailed: the graph rejected the statement.
+    """
+    with graph_errors():
+        records, _, _ = await driver.execute_query(
+            query, parameters, database_=database, routing_=RoutingControl.READ
+        )
+    return [record.data() for record in records]
 
 
 def _backoff(attempt: int) -> float:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import neo4j
-from neo4j import RoutingControl
 
-from graph.connection import graph_errors
+from graph.connection import read_rows
 
 LIST_COUNTRIES = """
 MATCH (c:Country)
@@ -43,38 +42,23 @@ ORDER BY coalesce(m.date, '') , m.id
 
 
 async def list_countries(driver: neo4j.AsyncDriver, database: str) -> list[dict[str, Any]]:
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            LIST_COUNTRIES, database_=database, routing_=RoutingControl.READ
-        )
-    return [r.data() for r in records]
+    return await read_rows(driver, database, LIST_COUNTRIES)
 
 
 async def get_country(driver: neo4j.AsyncDriver, database: str, code: str) -> dict[str, Any] | None:
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            GET_COUNTRY, code=code, database_=database, routing_=RoutingControl.READ
-        )
-    return records[0].data() if records else None
+    rows = await read_rows(driver, database, GET_COUNTRY, code=code)
+    return rows[0] if rows else None
 
 
 async def partners(
     driver: neo4j.AsyncDriver, database: str, code: str, limit: int
 ) -> list[dict[str, Any]]:
     """The states ``code`` meets most, with counts and the last date."""
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            PARTNERS, code=code, limit=limit, database_=database, routing_=RoutingControl.READ
-        )
-    return [r.data() for r in records]
+    return await read_rows(driver, database, PARTNERS, code=code, limit=limit)
 
 
 async def bilateral_meetings(
     driver: neo4j.AsyncDriver, database: str, a: str, b: str
 ) -> list[dict[str, Any]]:
     """Every meeting in which both ``a`` and ``b`` took part, oldest first."""
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            BILATERAL, a=a, b=b, database_=database, routing_=RoutingControl.READ
-        )
-    return [r.data() for r in records]
+    return await read_rows(driver, database, BILATERAL, a=a, b=b)

@@ -11,7 +11,7 @@ import neo4j
 from neo4j import RoutingControl
 
 from domain.identity import MeetingRef
-from graph.connection import SyncDriver, SyncTransaction, graph_errors, write_with_retry
+from graph.connection import SyncDriver, SyncTransaction, graph_errors, read_rows, write_with_retry
 
 FIND_BY_SIGNATURES = """
 UNWIND $signatures AS signature
@@ -273,27 +273,16 @@ async def list_meetings(
     Raises:
         GraphUnavailable: the graph cannot be reached.
     """
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            build_meeting_list(f, after=after),
-            _params(f, after, limit),
-            database_=database,
-            routing_=RoutingControl.READ,
-        )
-    return [r.data() for r in records]
+    return await read_rows(
+        driver, database, build_meeting_list(f, after=after), **_params(f, after, limit)
+    )
 
 
 async def get_meeting(
     driver: neo4j.AsyncDriver, database: str, meeting_id: str
 ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
     """One meeting and its sources with their evidence; None when there is no such meeting."""
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            GET_MEETING, id=meeting_id, database_=database, routing_=RoutingControl.READ
-        )
-        if not records:
-            return None
-        sources, _, _ = await driver.execute_query(
-            MEETING_SOURCES, id=meeting_id, database_=database, routing_=RoutingControl.READ
-        )
-    return records[0].data(), [s.data() for s in sources]
+    rows = await read_rows(driver, database, GET_MEETING, id=meeting_id)
+    if not rows:
+        return None
+    return rows[0], await read_rows(driver, database, MEETING_SOURCES, id=meeting_id)

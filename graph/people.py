@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import neo4j
-from neo4j import RoutingControl
 
-from graph.connection import graph_errors
+from graph.connection import read_rows
 
 # Prefix search on folded names and their words (written by the writer as
 # search_terms), so "lee", "Haechan" and "hae-chan" all find Lee Hae-chan.
@@ -73,32 +72,19 @@ async def search_persons(
     after: str = "",
 ) -> list[dict[str, Any]]:
     """People whose name or an alias starts with ``q`` (folded), ordered by id."""
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            SEARCH_PERSONS,
-            q=q,
-            country=country,
-            limit=limit,
-            after=after,
-            database_=database,
-            routing_=RoutingControl.READ,
-        )
-    return [r.data() for r in records]
+    return await read_rows(
+        driver, database, SEARCH_PERSONS, q=q, country=country, limit=limit, after=after
+    )
 
 
 async def get_person(
     driver: neo4j.AsyncDriver, database: str, person_id: str
 ) -> dict[str, Any] | None:
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            GET_PERSON, id=person_id, database_=database, routing_=RoutingControl.READ
-        )
-        if not records:
-            return None
-        counts, _, _ = await driver.execute_query(
-            PERSON_MEETING_COUNT, id=person_id, database_=database, routing_=RoutingControl.READ
-        )
-    person = records[0].data()
+    rows = await read_rows(driver, database, GET_PERSON, id=person_id)
+    if not rows:
+        return None
+    counts = await read_rows(driver, database, PERSON_MEETING_COUNT, id=person_id)
+    person = rows[0]
     person["meetings"] = int(counts[0]["meetings"]) if counts else 0
     return person
 
@@ -107,19 +93,12 @@ async def counterparts(
     driver: neo4j.AsyncDriver, database: str, person_id: str
 ) -> list[dict[str, Any]]:
     """Everyone ``person_id`` met, with counts, first and last dates and topics discussed."""
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            COUNTERPARTS, id=person_id, database_=database, routing_=RoutingControl.READ
-        )
-        rows = [r.data() for r in records]
-        ids = sorted({m for row in rows for m in row["meeting_ids"]})
-        topics_of: dict[str, set[str]] = {}
-        if ids:
-            topic_rows, _, _ = await driver.execute_query(
-                MEETING_TOPICS, ids=ids, database_=database, routing_=RoutingControl.READ
-            )
-            for t in topic_rows:
-                topics_of.setdefault(t["meeting"], set()).add(t["topic"])
+    rows = await read_rows(driver, database, COUNTERPARTS, id=person_id)
+    ids = sorted({m for row in rows for m in row["meeting_ids"]})
+    topics_of: dict[str, set[str]] = {}
+    if ids:
+        for t in await read_rows(driver, database, MEETING_TOPICS, ids=ids):
+            topics_of.setdefault(t["meeting"], set()).add(t["topic"])
     for row in rows:
         meeting_ids = row.pop("meeting_ids")
         row["topics"] = sorted({t for m in meeting_ids for t in topics_of.get(m, set())})

@@ -6,9 +6,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import neo4j
-from neo4j import RoutingControl
 
-from graph.connection import graph_errors
+from graph.connection import read_rows
 
 # The node a subgraph starts from, by kind; the key is always a parameter.
 _CENTERS = {
@@ -56,15 +55,7 @@ async def subgraph(
     Raises:
         GraphUnavailable: the graph cannot be reached.
     """
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            build_subgraph(center, depth),
-            key=key,
-            paths=paths,
-            database_=database,
-            routing_=RoutingControl.READ,
-        )
-    return [r.data() for r in records]
+    return await read_rows(driver, database, build_subgraph(center, depth), key=key, paths=paths)
 
 
 # One row per meeting and participant, a page of meetings at a time, in id order.
@@ -90,15 +81,10 @@ async def export_rows(
     """Every meeting-participant row, fetched a page of meetings at a time."""
     after = ""
     while True:
-        with graph_errors():
-            records, _, _ = await driver.execute_query(
-                EXPORT_PAGE, after=after, limit=page, database_=database,
-                routing_=RoutingControl.READ,
-            )  # fmt: skip
-        if not records:
+        rows = await read_rows(driver, database, EXPORT_PAGE, after=after, limit=page)
+        if not rows:
             return
-        for record in records:
-            row = record.data()
+        for row in rows:
             row["topics"] = sorted(set(row["topics"]))
             yield row
-        after = str(records[-1]["meeting_id"])
+        after = str(rows[-1]["meeting_id"])

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import neo4j
-from neo4j import RoutingControl
 
-from graph.connection import graph_errors
+from graph.connection import read_rows
 
 LIST_TOPICS = """
 MATCH (t:Topic)
@@ -32,29 +31,19 @@ RETURN t.id AS id, t.label AS label
 
 
 async def list_topics(driver: neo4j.AsyncDriver, database: str) -> list[dict[str, Any]]:
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            LIST_TOPICS, database_=database, routing_=RoutingControl.READ
-        )
-    return [r.data() for r in records]
+    return await read_rows(driver, database, LIST_TOPICS)
 
 
 async def get_topic(
     driver: neo4j.AsyncDriver, database: str, topic_id: str
 ) -> dict[str, Any] | None:
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            GET_TOPIC, id=topic_id, database_=database, routing_=RoutingControl.READ
-        )
-    return records[0].data() if records else None
+    rows = await read_rows(driver, database, GET_TOPIC, id=topic_id)
+    return rows[0] if rows else None
 
 
 async def topic_dates(
     driver: neo4j.AsyncDriver, database: str, topic: str | None
 ) -> list[tuple[str, str]]:
     """(topic, date) for every dated meeting about ``topic`` (or any topic)."""
-    with graph_errors():
-        records, _, _ = await driver.execute_query(
-            TOPIC_MEETING_DATES, topic=topic, database_=database, routing_=RoutingControl.READ
-        )
-    return [(r["topic"], r["date"]) for r in records]
+    rows = await read_rows(driver, database, TOPIC_MEETING_DATES, topic=topic)
+    return [(r["topic"], r["date"]) for r in rows]
