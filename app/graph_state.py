@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass, field
 
 import neo4j
 
-from domain.errors import GraphUnavailable
+from domain.errors import DiplographError, GraphUnavailable
 from extractors.taxonomy import topic_labels
 from graph import stats
 from graph.bridge import BlockingDriver
 from graph.connection import GraphTarget, open_async_driver, wait_until_ready
+from graph.meeting_lists import MeetingStats, load_meeting_stats
 from graph.schema import ensure_schema
 
 log = logging.getLogger(__name__)
+
+# How long meeting statistics serve before they are counted again (in the background).
+STATS_MAX_AGE = 60.0
 
 
 @dataclass
@@ -28,6 +33,9 @@ class GraphState:
     backend_label: str
     schema_ready: bool = False
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _stats: MeetingStats | None = None
+    _stats_at: float = 0.0
+    _stats_task: asyncio.Task[None] | None = None
 
     @property
     def database(self) -> str:
@@ -49,6 +57,30 @@ class GraphState:
                 agent = (await self.driver.get_server_info()).agent
                 self.backend_label = backend_label(self.target, agent)
                 self.schema_ready = True
+
+    def meeting_stats(self) -> MeetingStats | None:
+        """The latest meeting statistics, for planning lists; None until first counted.
+
+        Never waits: when they are missing or older than STATS_MAX_AGE a background
+        count starts and this request plans with what there is (plans are exact with
+        any statistics; fresher ones only make them cheaper).
+        """
+        stale = time.monotonic() - self._stats_at > STATS_MAX_AGE
+        if (self._stats is None or stale) and (self._stats_task is None or self._stats_task.done()):
+            self._stats_task = asyncio.create_task(self._count_meetings())
+        return self._stats
+
+    async def _count_meetings(self) -> None:
+        try:
+            self._stats = await load_meeting_stats(self.driver, self.database)
+            self._stats_at = time.monotonic()
+        except DiplographError as exc:  # the graph is away; requests report it themselves
+            log.warning("could not count meetings for list planning: %s", exc)
+
+    async def close(self) -> None:
+        if self._stats_task is not None:
+            self._stats_task.cancel()
+        await self.driver.close()
 
 
 def prepare_graph(driver: BlockingDriver, target: GraphTarget, wait_seconds: float) -> None:

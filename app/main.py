@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             # server's main thread, so the JVM child lives exactly as long as we do.
             target = stack.enter_context(graph_target(settings))
             state = await open_graph_state(target, wait_seconds=settings.graph_start_timeout)
-            stack.push_async_callback(state.driver.close)
+            stack.push_async_callback(state.close)
             app.state.graph = state
             extractor = SharedExtractor.load(settings.spacy_model, settings.max_article_chars)
             app.state.extractor = extractor

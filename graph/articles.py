@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from neo4j import RoutingControl
 
 from graph.connection import SyncDriver, SyncTransaction, graph_errors, write_with_retry
+from graph.met import resync_pairs
 
 FIND_ARTICLES = """
 UNWIND $ids AS id
@@ -109,8 +110,13 @@ def ids_by_url(driver: SyncDriver, database: str, urls: Sequence[str]) -> dict[s
     return found
 
 
-def delete_articles_in(tx: SyncTransaction, ids: Sequence[str]) -> None:
-    """Inside ``tx``: remove articles and every fact only they supported."""
+def delete_articles_in(tx: SyncTransaction, ids: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Inside ``tx``: remove articles and every fact only they supported.
+
+    Returns:
+        The ids of the meetings they reported and the keys of the people they had
+        attending, whose MET pairs the caller must resync.
+    """
     meetings: set[str] = set()
     people: set[str] = set()
     for article_id in ids:
@@ -122,6 +128,7 @@ def delete_articles_in(tx: SyncTransaction, ids: Sequence[str]) -> None:
         tx.run(DELETE_ARTICLE, id=article_id).consume()
     tx.run(DELETE_ORPHAN_MEETINGS, ids=sorted(meetings)).consume()
     tx.run(DELETE_ORPHAN_PEOPLE, keys=sorted(people)).consume()
+    return meetings, people
 
 
 def delete_articles(driver: SyncDriver, database: str, ids: Sequence[str]) -> None:
@@ -130,8 +137,13 @@ def delete_articles(driver: SyncDriver, database: str, ids: Sequence[str]) -> No
     Raises:
         GraphWriteFailed, GraphUnavailable: nothing was removed.
     """
+
+    def work(tx: SyncTransaction) -> None:
+        meetings, people = delete_articles_in(tx, ids)
+        resync_pairs(tx, meetings, people)
+
     if ids:
-        write_with_retry(driver, database, lambda tx: delete_articles_in(tx, ids))
+        write_with_retry(driver, database, work)
 
 
 def iter_articles(driver: SyncDriver, database: str, page: int = 200) -> Iterator[StoredArticle]:

@@ -111,6 +111,9 @@ class BlockingResult:
     def single(self) -> neo4j.Record | None:
         return self._bridge._call(self._result.single())
 
+    def data(self) -> list[dict[str, Any]]:
+        return self._bridge._call(self._result.data())
+
 
 class _Consumed:
     def __init__(self, summary: neo4j.ResultSummary) -> None:

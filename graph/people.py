@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import neo4j
 
@@ -38,27 +38,27 @@ MATCH (p:Person {id: $id})-[:ATTENDED]->(m:Meeting)
 RETURN count(DISTINCT m) AS meetings
 """
 
-# Who met whom: everyone who attended a meeting this person attended.
-COUNTERPARTS = """
-MATCH (p:Person {id: $id})-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(o:Person)
-WHERE o.id <> p.id
-WITH o, collect(DISTINCT m) AS meetings
-WITH o, meetings, size(meetings) AS count,
-     reduce(first = null, x IN meetings |
-            CASE WHEN x.date IS NOT NULL AND (first IS NULL OR x.date < first)
-                 THEN x.date ELSE first END) AS first_date,
-     reduce(last = null, x IN meetings |
-            CASE WHEN x.date IS NOT NULL AND (last IS NULL OR x.date > last)
-                 THEN x.date ELSE last END) AS last_date
-RETURN o.id AS id, o.name AS name, count, first_date, last_date,
-       [(o)-[:REPRESENTS]->(c:Country) | c.code] AS countries,
-       reduce(ids = [], x IN meetings | ids + [x.id]) AS meeting_ids
+# Who met whom, from the MET pairs the writer keeps (graph/met.py): one page, sorted
+# by the server, in one row of lists (see read_list). No row when there is no such
+# person, or when the page starts past the end.
+_COUNTERPART_PAGE = """
+MATCH (p:Person {{id: $id}})
+WITH p, size([(p)-[:MET]-(:Person) | 1]) AS total
+MATCH (p)-[r:MET]-(o:Person)
+WITH total, o, r ORDER BY {order} SKIP $offset LIMIT $limit
+RETURN total, collect([o.id, o.name, r.count, r.first, r.last, o.countries, r.topics]) AS rows
 """
+# Most meetings first, or most recent first; undated last, ties by id.
+COUNTERPARTS_BY_COUNT = _COUNTERPART_PAGE.format(
+    order="r.count DESC, coalesce(r.last, '') DESC, o.id"
+)
+COUNTERPARTS_BY_RECENCY = _COUNTERPART_PAGE.format(
+    order="coalesce(r.last, '') DESC, r.count DESC, o.id"
+)
 
-MEETING_TOPICS = """
-UNWIND $ids AS id
-MATCH (m:Meeting {id: id})-[:ABOUT]->(t:Topic)
-RETURN DISTINCT m.id AS meeting, t.id AS topic
+COUNTERPART_TOTAL = """
+MATCH (p:Person {id: $id})
+RETURN size([(p)-[:MET]-(:Person) | 1]) AS total
 """
 
 
@@ -90,16 +90,27 @@ async def get_person(
 
 
 async def counterparts(
-    driver: neo4j.AsyncDriver, database: str, person_id: str
-) -> list[dict[str, Any]]:
-    """Everyone ``person_id`` met, with counts, first and last dates and topics discussed."""
-    rows = await read_rows(driver, database, COUNTERPARTS, id=person_id)
-    ids = sorted({m for row in rows for m in row["meeting_ids"]})
-    topics_of: dict[str, set[str]] = {}
-    if ids:
-        for t in await read_rows(driver, database, MEETING_TOPICS, ids=ids):
-            topics_of.setdefault(t["meeting"], set()).add(t["topic"])
-    for row in rows:
-        meeting_ids = row.pop("meeting_ids")
-        row["topics"] = sorted({t for m in meeting_ids for t in topics_of.get(m, set())})
-    return rows
+    driver: neo4j.AsyncDriver,
+    database: str,
+    person_id: str,
+    *,
+    sort: Literal["count", "recent"],
+    offset: int,
+    limit: int,
+) -> tuple[int, list[dict[str, Any]]] | None:
+    """A page of everyone ``person_id`` met, with the count, first and last date and
+    topics of their meetings and the counterpart's countries, and how many there are
+    in all; None when there is no such person."""
+    statement = COUNTERPARTS_BY_COUNT if sort == "count" else COUNTERPARTS_BY_RECENCY
+    found = await read_rows(driver, database, statement, id=person_id, offset=offset, limit=limit)
+    if not found:  # no such person, or a page past the end
+        totals = await read_rows(driver, database, COUNTERPART_TOTAL, id=person_id)
+        return (int(totals[0]["total"]), []) if totals else None
+    rows = [
+        {
+            "id": pid, "name": name, "count": count, "first_date": first, "last_date": last,
+            "countries": sorted(set(countries or ())), "topics": sorted(set(topics or ())),
+        }
+        for pid, name, count, first, last, countries, topics in found[0]["rows"]
+    ]  # fmt: skip
+    return int(found[0]["total"]), rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from graph.connection import SyncDriver, graph_errors
+from graph.migrations import migrate
 
 # A uniqueness constraint on every MERGE key: without one ArcadeDB's MERGE scans
 # the label (20k meetings: 48 s instead of 1 s), and Neo4j cannot serialise MERGEs.
@@ -18,6 +19,7 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT organization_code IF NOT EXISTS "
     "FOR (n:Organization) REQUIRE n.code IS UNIQUE",
+    "CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.id IS UNIQUE",
 )
 
 # Indexes for the filters the API offers.
@@ -38,7 +40,8 @@ SET t.label = row.label
 def ensure_schema(
     driver: SyncDriver, database: str, topics: Mapping[str, str] | None = None
 ) -> None:
-    """Create every constraint and index (no-op when present) and the Topic nodes.
+    """Create every constraint and index (no-op when present) and the Topic nodes,
+    then bring data an older Diplograph wrote up to date (graph/migrations.py).
 
     Args:
         topics: taxonomy id -> label; Topic nodes are fixed, not created by extraction.
@@ -52,3 +55,4 @@ def ensure_schema(
         if topics:
             rows = [{"id": topic_id, "label": label} for topic_id, label in topics.items()]
             driver.execute_query(MERGE_TOPICS, rows=rows, database_=database)
+        migrate(driver, database)

@@ -17,6 +17,7 @@ RELATIONSHIP_TYPES = (
     "IN",
     "REPORTS",
     "INVOLVES",
+    "MET",
 )
 
 # One statement per label keeps the label in the query text (never a parameter)

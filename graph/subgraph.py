@@ -18,6 +18,10 @@ _CENTERS = {
 }
 DEPTHS = (1, 2, 3)
 
+# The recorded facts only: MET (graph/met.py) is derived from ATTENDED and would
+# put every counterpart one hop from a person, doubling the paths at each depth.
+_TRAVERSED = "ATTENDED|ABOUT|INVOLVES|HELD_IN|IN|REPORTS|REPRESENTS|MEMBER_OF"
+
 _NODE_FIELDS = ".id, .code, .name, .label, .date, .kind, .status, .city, .country, .title, .url"
 
 
@@ -31,7 +35,7 @@ def build_subgraph(center: str, depth: int) -> str:
         raise ValueError(f"no subgraph for center {center!r} at depth {depth}")
     return f"""
 {_CENTERS[center]}
-OPTIONAL MATCH path = (c)-[*1..{depth}]-(n)
+OPTIONAL MATCH path = (c)-[:{_TRAVERSED}*1..{depth}]-(n)
 WITH c, path LIMIT $paths
 WITH c, [r IN CASE WHEN path IS NULL THEN [] ELSE relationships(path) END | r] AS rels
 UNWIND CASE WHEN size(rels) = 0 THEN [null] ELSE rels END AS r

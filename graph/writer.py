@@ -17,6 +17,7 @@ from domain.identity import signature
 from domain.models import ArticleFacts, Evidence, person_key, person_slug, search_terms
 from graph.articles import delete_articles_in
 from graph.connection import SyncDriver, SyncTransaction, write_with_retry
+from graph.met import add_pairs, resync_pairs
 
 Row = dict[str, Any]
 
@@ -93,6 +94,8 @@ MERGE (p)-[r:ATTENDED {article_id: row.article_id}]->(m)
 SET r += row.props
 """
 
+# p.countries mirrors the REPRESENTS codes (never removed while the person exists)
+# so lists of people show their countries without walking one edge per title.
 MERGE_REPRESENTS = """
 UNWIND $rows AS row
 MATCH (p:Person {key: row.person_key})
@@ -100,7 +103,9 @@ MATCH (c:Country {code: row.code})
 MERGE (p)-[r:REPRESENTS {title: row.title, former: row.former}]->(c)
 ON CREATE SET r.first_seen = row.seen, r.last_seen = row.seen
 SET r.first_seen = CASE WHEN row.seen < r.first_seen THEN row.seen ELSE r.first_seen END,
-    r.last_seen = CASE WHEN row.seen > r.last_seen THEN row.seen ELSE r.last_seen END
+    r.last_seen = CASE WHEN row.seen > r.last_seen THEN row.seen ELSE r.last_seen END,
+    p.countries = CASE WHEN row.code IN coalesce(p.countries, []) THEN p.countries
+                       ELSE coalesce(p.countries, []) + row.code END
 """
 
 MERGE_MEMBER_OF = """
@@ -373,13 +378,20 @@ def write_articles(
         GraphWriteFailed: rejected, or kept conflicting with concurrent writers.
         GraphUnavailable: the graph went away; nothing of the batch was written.
     """
-    statements = build_statements(list(batch))
+    written = list(batch)
+    meeting_ids = {item.id for facts in written for item in facts.meetings}
+    statements = build_statements(written)
 
     def work(tx: SyncTransaction) -> int:
-        if replacing:
-            delete_articles_in(tx, replacing)
+        old_meetings, old_people = (
+            delete_articles_in(tx, replacing) if replacing else (set(), set())
+        )
         for statement, rows in statements:
             tx.run(statement, rows=rows).consume()
+        if replacing:  # attendance may have been taken away: recompute the pairs
+            resync_pairs(tx, meeting_ids | old_meetings, old_people)
+        else:
+            add_pairs(tx, meeting_ids)
         return len(statements)
 
     return write_with_retry(driver, database, work)

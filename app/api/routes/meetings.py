@@ -15,8 +15,8 @@ from app.deps import ReadyGraph
 from app.graph_state import GraphState
 from app.problems import READ_ERRORS, ProblemError
 from app.security import ReadKey
-from graph import meetings
-from graph.meetings import MeetingFilter
+from graph import meeting_lists, meetings
+from graph.meeting_lists import MeetingFilter
 
 router = APIRouter(
     prefix="/meetings", tags=["meetings"], dependencies=[ReadKey], responses=READ_ERRORS
@@ -69,12 +69,13 @@ async def page_of_meetings(
         date_to=query.to.isoformat() if query.to else None,
         place=query.place,
     )
-    rows = await meetings.list_meetings(
+    rows = await meeting_lists.list_meetings(
         graph.driver,
         graph.database,
         f,
         limit=query.limit + 1,
         after=(after[0], after[1]) if after else None,
+        stats=graph.meeting_stats(),
     )
     data = [meeting_summary(r) for r in rows[: query.limit]]
     next_cursor = None

@@ -109,37 +109,28 @@ async def person_counterparts(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[Counterpart]:
-    if await people.get_person(graph.driver, graph.database, person_id) is None:
+    offset = offset_from(cursor)
+    found = await people.counterparts(
+        graph.driver, graph.database, person_id, sort=sort, offset=offset, limit=limit
+    )
+    if found is None:
         raise ProblemError(404, "not-found", "No such person", person_id)
-    rows = await people.counterparts(graph.driver, graph.database, person_id)
-    items = [
+    total, rows = found
+    page = [
         Counterpart(
             id=r["id"],
             name=r["name"],
             meetings=int(r["count"]),
             first_date=r["first_date"],
             last_date=r["last_date"],
-            countries=sorted(set(r["countries"])),
+            countries=r["countries"],
             topics=r["topics"],
         )
         for r in rows
     ]
-    if sort == "count":
-        items.sort(key=lambda c: (-c.meetings, _desc(c.last_date), c.id))
-    else:
-        items.sort(key=lambda c: (_desc(c.last_date), -c.meetings, c.id))
-    offset = offset_from(cursor)
-    page = items[offset : offset + limit]
-    more = offset + limit < len(items)
+    more = offset + limit < total
     return Page(
         data=page,
         next_cursor=encode_cursor(str(offset + limit)) if more else None,
-        total=len(items),
+        total=total,
     )
-
-
-def _desc(day: str | None) -> str:
-    # Newest first, undated last: invert the characters of an ISO date.
-    if not day:
-        return "~"
-    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in day)

@@ -1,0 +1,295 @@
+"""Filtered pages of meetings, newest first, planned so a page costs about a page.
+
+Sorting every meeting of a country to return 20 costs 30-50 ms on a 100k-meeting
+graph (10k meetings per country), and neither ArcadeDB nor the Cypher we share with
+Neo4j can walk a country's meetings in date order. The date index, though, answers
+a date range directly. So a page is read from a window of recent dates first
+(``m.date >= $since``): when the window already holds a full page, that page is
+exact, because everything outside the window is older than everything in it. When
+it does not, the window grows, and in the end the page is read the plain way.
+
+How big the first window should be comes from :class:`MeetingStats` (meetings per
+country and topic, the dated span), counted now and then; stale statistics only
+make a plan slower, never a page wrong. Rare filters (a few thousand meetings or
+fewer) are cheaper to walk from their node, and are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import neo4j
+
+from graph.connection import read_list, read_rows
+
+# Below this many candidate meetings, walking them from the anchor node is cheaper
+# than probing date windows (about 3 microseconds per edge against 4 per index entry,
+# and no second query).
+WALK_BELOW = 3_000
+# Each window is this many times the last; after MAX_WINDOWS the page is read whole.
+WINDOW_GROWTH = 4
+MAX_WINDOWS = 3
+
+Anchor = Literal["person", "topic", "country", "window", "scan"]
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    """The filters of GET /meetings; every value reaches Cypher as a parameter."""
+
+    person: str | None = None
+    country: str | None = None
+    countries: tuple[str, ...] = ()
+    topic: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class MeetingStats:
+    """How many meetings there are, per country and topic, and the dated span."""
+
+    total: int
+    oldest: str | None
+    newest: str | None
+    countries: Mapping[str, int] = field(default_factory=dict)
+    topics: Mapping[str, int] = field(default_factory=dict)
+
+    def days(self) -> int:
+        if not self.oldest or not self.newest:
+            return 1
+        span = dt.date.fromisoformat(self.newest) - dt.date.fromisoformat(self.oldest)
+        return max(1, span.days + 1)
+
+
+STATS_TOTALS = """
+MATCH (m:Meeting)
+RETURN count(m) AS total, min(m.date) AS oldest, max(m.date) AS newest
+"""
+
+STATS_COUNTRIES = """
+MATCH (c:Country)
+RETURN collect([c.code, size([(c)<-[:INVOLVES]-(m:Meeting) | m.id])]) AS rows
+"""
+
+STATS_TOPICS = """
+MATCH (t:Topic)
+RETURN collect([t.id, size([(t)<-[:ABOUT]-(m:Meeting) | m.id])]) AS rows
+"""
+
+
+async def load_meeting_stats(driver: neo4j.AsyncDriver, database: str) -> MeetingStats:
+    """Count meetings (about 0.6 s on 100k meetings: for a cache, not for a request).
+
+    ABOUT edges are per reporting article, so topic counts are an upper bound;
+    planning only needs the order of magnitude.
+    """
+    totals = (await read_rows(driver, database, STATS_TOTALS))[0]
+    countries = await read_list(driver, database, STATS_COUNTRIES) or []
+    topics = await read_list(driver, database, STATS_TOPICS) or []
+    return MeetingStats(
+        total=int(totals["total"]),
+        oldest=totals["oldest"],
+        newest=totals["newest"],
+        countries={code: int(n) for code, n in countries},
+        topics={topic: int(n) for topic, n in topics},
+    )
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where a page starts: an anchor node to walk from, or date windows to probe."""
+
+    anchor: Anchor
+    country: str | None = None  # the country walked from, for anchor "country"
+    windows: tuple[str, ...] = ()  # lower date bounds, narrowest first, for "window"
+    fallback: Plan | None = None  # for "window": the walk when no window holds a page
+
+
+def plan_for(
+    f: MeetingFilter,
+    stats: MeetingStats | None,
+    limit: int,
+    after_date: str | None,
+    walk_below: int = WALK_BELOW,
+) -> Plan:
+    """The cheapest plan for a page of ``limit`` meetings matching ``f``.
+
+    Args:
+        after_date: the date of the last meeting of the previous page ("" once the
+            pages have reached undated meetings), None for the first page.
+    """
+    codes = sorted({c for c in (f.country, *f.countries) if c})
+    if f.person:
+        return Plan("person")
+    candidates: list[tuple[int, Anchor, str | None]] = []
+    if stats is not None:
+        if f.topic:
+            candidates.append((stats.topics.get(f.topic, 0), "topic", None))
+        candidates += [(stats.countries.get(code, 0), "country", code) for code in codes]
+    elif f.topic:
+        candidates.append((0, "topic", None))
+    elif codes:
+        candidates.append((0, "country", codes[0]))
+    walk = min(candidates, default=None)
+    if stats is None or after_date == "" or (walk is not None and walk[0] < walk_below):
+        return _walk(walk)
+    matching = walk[0] if walk else stats.total
+    if matching < walk_below or matching == 0:
+        return _walk(walk)
+
+    upper = after_date or stats.newest
+    if f.date_to and (upper is None or f.date_to < upper):
+        upper = f.date_to
+    if upper is None:
+        return _walk(walk)
+    per_day = matching / stats.days()
+    days = max(1, math.ceil(2 * limit / per_day))  # twice what an even spread needs
+    windows: list[str] = []
+    for _ in range(MAX_WINDOWS):
+        since = (dt.date.fromisoformat(upper) - dt.timedelta(days=days)).isoformat()
+        if f.date_from and since <= f.date_from:
+            break  # the filter's own lower bound is narrower: the walk is the window
+        windows.append(since)
+        days *= WINDOW_GROWTH
+    if not windows:
+        return _walk(walk)
+    return Plan("window", windows=tuple(windows), fallback=_walk(walk))
+
+
+def _walk(walk: tuple[int, Anchor, str | None] | None) -> Plan:
+    if walk is None:
+        return Plan("scan")
+    return Plan(walk[1], country=walk[2])
+
+
+# What a meeting looks like in a list: attendance rows carry one row per reporting
+# article; the API folds them into one participant each. One row of maps (read_list).
+_MEETING_ROWS = """
+RETURN collect({
+  id: m.id, date: m.date, kind: m.kind, status: m.status, city: m.city, country: m.country,
+  attendance: [(m)<-[r:ATTENDED]-(p:Person) | {id: p.id, name: p.name, country: r.country,
+               org: r.org, title: r.title, role: r.role, former: r.former}],
+  topics: [(m)-[:ABOUT]->(t:Topic) | t.id],
+  sources: size([(m)<-[:REPORTS]-(a:Article) | a.id])
+}) AS rows
+"""
+
+_STARTS: dict[Anchor, str] = {
+    "person": "MATCH (:Person {id: $person})-[:ATTENDED]->(m:Meeting)\nWITH DISTINCT m",
+    "topic": "MATCH (:Topic {id: $topic})<-[:ABOUT]-(m:Meeting)\nWITH DISTINCT m",
+    "country": "MATCH (:Country {code: $anchor_country})<-[:INVOLVES]-(m:Meeting)\nWITH DISTINCT m",
+    "window": "MATCH (m:Meeting)\nWHERE m.date >= $since\nWITH m",
+    "scan": "MATCH (m:Meeting)\nWITH m",
+}
+
+
+def build_meeting_list(f: MeetingFilter, plan: Plan, *, after: tuple[str, str] | None) -> str:
+    """The statement for one page of meetings under ``plan``, newest first (undated last).
+
+    Patterns start from a bound node: ArcadeDB plans a pattern from its first node,
+    so "(p:Person)-[:ATTENDED]->(m)" scans every person where "(m)<-[:ATTENDED]-(p)"
+    walks m's edges (116 ms against 15 ms on 1,000 meetings). Only fixed clause text
+    is chosen here; all values are parameters.
+    """
+    lines = [_STARTS[plan.anchor]]
+    where: list[str] = []
+    if f.person and plan.anchor != "person":
+        where.append("(m)<-[:ATTENDED]-(:Person {id: $person})")
+    if f.topic and plan.anchor != "topic":
+        where.append("(m)-[:ABOUT]->(:Topic {id: $topic})")
+    if f.country and not (plan.anchor == "country" and plan.country == f.country):
+        where.append("$country IN m.countries")
+    if f.countries:
+        where.append("all(code IN $countries WHERE code IN m.countries)")
+    if f.kind:
+        where.append("m.kind = $kind")
+    if f.status:
+        where.append("m.status = $status")
+    if f.date_from:
+        where.append("m.date >= $date_from")
+    if f.date_to:
+        where.append("m.date <= $date_to")
+    if f.place:
+        where.append("(toLower(m.city) = toLower($place) OR m.country = toUpper($place))")
+    if after:
+        where.append(
+            "(coalesce(m.date, '') < $after_date "
+            "OR (coalesce(m.date, '') = $after_date AND m.id < $after_id))"
+        )
+    if where:
+        lines.append("WHERE " + "\n  AND ".join(where))
+    lines.append("WITH m ORDER BY coalesce(m.date, '') DESC, m.id DESC LIMIT $limit")
+    return "\n".join(lines) + _MEETING_ROWS
+
+
+def cypher_examples() -> list[str]:
+    """Every shape the builder produces, for the Neo4j linter test."""
+    full = MeetingFilter(
+        person="p", country="CN", countries=("CN", "US"), topic="t", kind="call",
+        status="held", date_from="2024-01-01", date_to="2024-12-31", place="Beijing",
+    )  # fmt: skip
+    plans = [Plan("person"), Plan("topic"), Plan("country", country="US"), Plan("scan"),
+             Plan("window", windows=("2024-01-01",), fallback=Plan("scan"))]  # fmt: skip
+    return [build_meeting_list(full, plan, after=("2024-01-01", "x")) for plan in plans] + [
+        build_meeting_list(MeetingFilter(), Plan("scan"), after=None),
+        build_meeting_list(MeetingFilter(country="CN"), Plan("country", country="CN"), after=None),
+    ]
+
+
+def _params(f: MeetingFilter, after: tuple[str, str] | None, limit: int) -> dict[str, Any]:
+    params: dict[str, Any] = {
+        "person": f.person,
+        "country": f.country,
+        "countries": list(f.countries),
+        "topic": f.topic,
+        "kind": f.kind,
+        "status": f.status,
+        "date_from": f.date_from,
+        "date_to": f.date_to,
+        "place": f.place,
+        "limit": limit,
+    }
+    if after:
+        params["after_date"], params["after_id"] = after
+    return params
+
+
+def _newest_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # collect() keeps the ORDER BY in practice; the contract is restated here.
+    return sorted(rows, key=lambda r: (r["date"] or "", r["id"]), reverse=True)
+
+
+async def list_meetings(
+    driver: neo4j.AsyncDriver,
+    database: str,
+    f: MeetingFilter,
+    *,
+    limit: int,
+    after: tuple[str, str] | None = None,
+    stats: MeetingStats | None = None,
+    walk_below: int = WALK_BELOW,
+) -> list[dict[str, Any]]:
+    """A page of meetings matching ``f``, newest first.
+
+    Raises:
+        GraphUnavailable: the graph cannot be reached.
+    """
+    plan = plan_for(f, stats, limit, after[0] if after else None, walk_below)
+    params = _params(f, after, limit)
+    for since in plan.windows:
+        statement = build_meeting_list(f, plan, after=after)
+        window = await read_list(driver, database, statement, **params, since=since) or []
+        if len(window) >= limit:
+            return _newest_first(window)
+    plan = plan.fallback or plan
+    statement = build_meeting_list(f, plan, after=after)
+    rows = await read_list(driver, database, statement, **params, anchor_country=plan.country)
+    return _newest_first(rows or [])

@@ -1,0 +1,71 @@
+"""Data an older Diplograph did not write and the current one derives on write.
+
+Each migration runs once per graph, to completion, before its marker node is set;
+an interrupted run starts over, so every step must be safe to repeat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+
+from graph.connection import SyncDriver, SyncTransaction, write_with_retry
+from graph.met import backfill_pairs
+
+MIGRATION_DONE = """
+MATCH (s:SchemaMigration {id: $id})
+RETURN s.done AS done
+"""
+
+MARK_MIGRATION_DONE = """
+MERGE (s:SchemaMigration {id: $id})
+SET s.done = true, s.at = $at
+"""
+
+PERSON_PAGE = """
+MATCH (p:Person)
+WHERE p.id > $after
+WITH p ORDER BY p.id LIMIT $limit
+SET p.countries = reduce(codes = [], code IN [(p)-[:REPRESENTS]->(c:Country) | c.code] |
+                         CASE WHEN code IN codes THEN codes ELSE codes + code END)
+RETURN p.id AS id
+"""
+
+
+def backfill_person_countries(driver: SyncDriver, database: str, page: int = 1000) -> int:
+    """Set Person.countries from REPRESENTS, a page of people per transaction."""
+    after = ""
+    visited = 0
+    while True:
+        records, _, _ = driver.execute_query(
+            PERSON_PAGE, after=after, limit=page, database_=database
+        )
+        if not records:
+            return visited
+        visited += len(records)
+        after = max(r["id"] for r in records)
+
+
+MIGRATIONS: tuple[tuple[str, Callable[[SyncDriver, str], object]], ...] = (
+    ("met-pairs-v2", backfill_pairs),  # v2: pairs carry their topics
+    ("person-countries-v1", backfill_person_countries),
+)
+
+
+def _mark_done(tx: SyncTransaction, migration_id: str, at: str) -> None:
+    tx.run(MARK_MIGRATION_DONE, id=migration_id, at=at).consume()
+
+
+def migrate(driver: SyncDriver, database: str) -> list[str]:
+    """Run the migrations this graph has not had; return their ids."""
+    ran = []
+    for migration_id, step in MIGRATIONS:
+        records, _, _ = driver.execute_query(MIGRATION_DONE, id=migration_id, database_=database)
+        if records and records[0]["done"]:
+            continue
+        step(driver, database)
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        write_with_retry(driver, database, partial(_mark_done, migration_id=migration_id, at=at))
+        ran.append(migration_id)
+    return ran
