@@ -20,7 +20,7 @@ from graph.schema import ensure_schema
 log = logging.getLogger(__name__)
 
 # How long meeting statistics serve before they are counted again (in the background).
-STATS_MAX_AGE = 60.0
+STATS_MAX_AGE = 120.0
 
 
 @dataclass

@@ -9,6 +9,8 @@ from contextlib import AsyncExitStack, asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.datastructures import Headers
+from starlette.types import Scope
 
 from app.api.routes import (
     articles,
@@ -29,12 +31,22 @@ from app.graph_state import open_graph_state
 from app.ingest import Ingestor
 from app.limits import RequestGuard
 from app.problems import install_problem_handlers
+from app.response_cache import ResponseCache
 from app.samples import load_samples_once
+from app.security import valid_key
 from app.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v1"
+
+
+def reads_allowed(scope: Scope, settings: Settings) -> bool:
+    """Whether this request may read without the app checking a key first."""
+    if not settings.read_requires_key:
+        return True
+    key = Headers(scope=scope).get("x-api-key")
+    return valid_key(key, settings)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -65,6 +77,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    # Innermost of the middlewares: CORS headers and the request guard still apply
+    # to answers served from the cache.
+    app.add_middleware(
+        ResponseCache,
+        max_bytes=settings.response_cache_mb * 1_000_000,
+        graph=lambda: getattr(app.state, "graph", None),
+        may_read=lambda scope: reads_allowed(scope, settings),
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

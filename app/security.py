@@ -14,7 +14,7 @@ from app.settings import Settings
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API key from settings")
 
 
-def _valid(key: str | None, settings: Settings) -> bool:
+def valid_key(key: str | None, settings: Settings) -> bool:
     if not key:
         return False
     given = key.encode()
@@ -25,7 +25,7 @@ def _valid(key: str | None, settings: Settings) -> bool:
 
 async def require_api_key(request: Request, key: Annotated[str | None, Depends(_header)]) -> None:
     settings: Settings = request.app.state.settings
-    if not _valid(key, settings):
+    if not valid_key(key, settings):
         raise ProblemError(
             401, "unauthorized", "Missing or invalid API key", "send a valid X-API-Key header"
         )
@@ -33,7 +33,7 @@ async def require_api_key(request: Request, key: Annotated[str | None, Depends(_
 
 async def require_read_key(request: Request, key: Annotated[str | None, Depends(_header)]) -> None:
     settings: Settings = request.app.state.settings
-    if settings.read_requires_key and not _valid(key, settings):
+    if settings.read_requires_key and not valid_key(key, settings):
         raise ProblemError(
             401, "unauthorized", "Missing or invalid API key", "send a valid X-API-Key header"
         )

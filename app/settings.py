@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     graph_start_timeout: float = Field(default=90.0, gt=0)
     max_body_bytes: int = Field(default=5_000_000, ge=1_000)
     writes_per_minute: int = Field(default=600, ge=0, description="per client; 0 = no limit")
+    response_cache_mb: int = Field(
+        default=64, ge=0, description="answers kept until the graph changes; 0 = off"
+    )
     load_samples: bool = False
     samples_dir: Path = Path("samples")
 

@@ -244,9 +244,13 @@ def _free_port() -> int:
 
 
 @contextmanager
-def api_server(target: GraphTarget, work: Path) -> Iterator[tuple[str, int]]:
+def api_server(target: GraphTarget, work: Path, cache_mb: int = 64) -> Iterator[tuple[str, int]]:
     port = _free_port()
-    env = graph_env(target) | {"DIPLOGRAPH_PORT": str(port), "DIPLOGRAPH_LOG_LEVEL": "WARNING"}
+    env = graph_env(target) | {
+        "DIPLOGRAPH_PORT": str(port),
+        "DIPLOGRAPH_LOG_LEVEL": "WARNING",
+        "DIPLOGRAPH_RESPONSE_CACHE_MB": str(cache_mb),
+    }
     log = (work / "api.log").open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "serve"], env=env, stdout=log, stderr=log, cwd=ROOT
@@ -289,28 +293,39 @@ def _sample_urls(base: str, target: GraphTarget) -> dict[str, list[str]]:
     }
 
 
+def _hammer_all(config: Config, urls: dict[str, list[str]]) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for name, group in urls.items():
+        hammer(group, 1, min(1.0, config.query_seconds))  # warm caches
+        for clients in config.clients:
+            r = hammer(group, clients, config.query_seconds)
+            results[f"{name}@{clients}"] = {
+                "p50_ms": round(r.p50_ms, 2),
+                "p95_ms": round(r.p95_ms, 2),
+                "p99_ms": round(r.p99_ms, 2),
+                "rps": round(r.rps, 1),
+                "requests": r.requests,
+                "errors": r.errors,
+            }
+    return results
+
+
 def bench_queries(
     config: Config, target: GraphTarget, work: Path, server: LocalGraphServer
 ) -> dict[str, Any]:
-    results: dict[str, Any] = {}
-    with api_server(target, work) as (base, pid):
-        urls = _sample_urls(base, target)
-        for name, group in urls.items():
-            hammer(group, 1, min(1.0, config.query_seconds))  # warm caches
-            for clients in config.clients:
-                r = hammer(group, clients, config.query_seconds)
-                results[f"{name}@{clients}"] = {
-                    "p50_ms": round(r.p50_ms, 2),
-                    "p95_ms": round(r.p95_ms, 2),
-                    "p99_ms": round(r.p99_ms, 2),
-                    "rps": round(r.rps, 1),
-                    "requests": r.requests,
-                    "errors": r.errors,
-                }
+    """Every endpoint twice: with the response cache (the default: repeated questions
+    are answered from it while the graph is unchanged) and without it (every request
+    does its graph work)."""
+    with api_server(target, work, cache_mb=0) as (base, pid):
+        uncached = _hammer_all(config, _sample_urls(base, target))
         api_rss = peak_rss_mib(pid)
+    with api_server(target, work) as (base, pid):
+        cached = _hammer_all(config, _sample_urls(base, target))
+        api_rss = max(api_rss, peak_rss_mib(pid))
     graph_pid = json.loads((server.root / "server.json").read_text())["pid"]
     return {
-        "endpoints": results,
+        "endpoints": cached,
+        "endpoints_uncached": uncached,
         "api_peak_rss_mib": api_rss,
         "graph_peak_rss_mib": peak_rss_mib(graph_pid),
     }
@@ -377,25 +392,33 @@ def render(results: dict[str, Any]) -> str:
          _fmt(results["writer"]["nodes_and_relationships_per_s"])),
     ]  # fmt: skip
     lines += ["| figure | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
-    columns = ["meetings", "relationships", "load step (s)", "endpoint", "clients", "p50 ms",
-               "p95 ms", "p99 ms", "req/s", "errors"]  # fmt: skip
+    columns = ["meetings", "relationships", "load step (s)", "endpoint", "clients", "cache",
+               "p50 ms", "p95 ms", "p99 ms", "req/s", "errors"]  # fmt: skip
     lines += [
         "",
         "## Graph size, load time and query latency",
+        "",
+        "Each endpoint is measured twice against the same graph: with the response cache off",
+        "(every request does its graph work) and on (the default: a repeated question is",
+        "answered from the cache after one keyed check that the graph has not changed).",
         "",
         "| " + " | ".join(columns) + " |",
         "|" + "---|" * len(columns),
     ]
     for step in results["scaling"]:
         first = True
-        for key, r in step["queries"]["endpoints"].items():
+        queries = step["queries"]
+        measured = [("off", k, r) for k, r in queries.get("endpoints_uncached", {}).items()]
+        measured += [("on", k, r) for k, r in queries["endpoints"].items()]
+        measured.sort(key=lambda m: (m[1].split("@")[0], int(m[1].split("@")[1]), m[0]))
+        for cache, key, r in measured:
             name, clients = key.split("@")
             size = (step["meetings"], step["relationships"], step["load_seconds_for_this_step"])
             head = "| {} | {} | {} ".format(*size) if first else "| | | "
             first = False
             lines.append(
-                head + f"| {name} | {clients} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} "
-                f"| {r['rps']} | {r['errors']} |"
+                head + f"| {name} | {clients} | {cache} | {r['p50_ms']} | {r['p95_ms']} "
+                f"| {r['p99_ms']} | {r['rps']} | {r['errors']} |"
             )
     total_load = sum(step["load_seconds_for_this_step"] for step in results["scaling"])
     biggest = results["scaling"][-1]

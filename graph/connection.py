@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -15,6 +15,7 @@ from neo4j import exceptions as neo4j_errors
 
 from domain.errors import GraphQueryFailed, GraphUnavailable, GraphWriteFailed
 from graph.bridge import BlockingDriver, BlockingTransaction
+from graph.version import mark_changed
 
 log = logging.getLogger(__name__)
 
@@ -164,12 +165,19 @@ def _backoff(attempt: int) -> float:
 
 
 def write_with_retry(driver: SyncDriver, database: str, work: Callable[[SyncTransaction], T]) -> T:
-    """Run ``work`` in one write transaction, retrying concurrent-write conflicts.
+    """Run ``work`` in one write transaction, retrying concurrent-write conflicts, then
+    change the graph's version token (graph/version.py) so cached answers expire.
 
     Raises:
         GraphWriteFailed: still conflicting after MAX_WRITE_ATTEMPTS, or rejected.
         GraphUnavailable: the server went away.
     """
+    result = _write_retrying(driver, database, work)
+    _write_retrying(driver, database, mark_changed)
+    return result
+
+
+def _write_retrying(driver: SyncDriver, database: str, work: Callable[[SyncTransaction], T]) -> T:
     for attempt in range(MAX_WRITE_ATTEMPTS):
         try:
             with graph_errors(), driver.session(database=database) as session:
@@ -184,29 +192,4 @@ def write_with_retry(driver: SyncDriver, database: str, work: Callable[[SyncTran
                 ) from exc.__cause__
             log.debug("write conflict (%s); retrying", exc.__cause__)
             time.sleep(_backoff(attempt))
-    raise AssertionError("unreachable")
-
-
-async def async_write_with_retry(
-    driver: neo4j.AsyncDriver,
-    database: str,
-    work: Callable[[neo4j.AsyncManagedTransaction], Awaitable[T]],
-) -> T:
-    """Async twin of :func:`write_with_retry`."""
-    import asyncio
-
-    for attempt in range(MAX_WRITE_ATTEMPTS):
-        try:
-            with graph_errors():
-                async with driver.session(database=database) as session:
-                    return await session.execute_write(work)
-        except GraphQueryFailed as exc:
-            if not isinstance(exc.__cause__, CONFLICT_ERRORS):
-                raise GraphWriteFailed(str(exc)) from exc.__cause__
-            if attempt == MAX_WRITE_ATTEMPTS - 1:
-                raise GraphWriteFailed(
-                    f"write kept conflicting with concurrent writers after "
-                    f"{MAX_WRITE_ATTEMPTS} attempts"
-                ) from exc.__cause__
-            await asyncio.sleep(_backoff(attempt))
     raise AssertionError("unreachable")

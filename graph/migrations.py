@@ -7,11 +7,14 @@ an interrupted run starts over, so every step must be safe to repeat.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from functools import partial
 
 from graph.connection import SyncDriver, SyncTransaction, write_with_retry
 from graph.met import backfill_pairs
+
+log = logging.getLogger(__name__)
 
 MIGRATION_DONE = """
 MATCH (s:SchemaMigration {id: $id})
@@ -64,6 +67,7 @@ def migrate(driver: SyncDriver, database: str) -> list[str]:
         records, _, _ = driver.execute_query(MIGRATION_DONE, id=migration_id, database_=database)
         if records and records[0]["done"]:
             continue
+        log.info("bringing the graph up to date: %s (once per graph)", migration_id)
         step(driver, database)
         at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         write_with_retry(driver, database, partial(_mark_done, migration_id=migration_id, at=at))

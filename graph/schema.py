@@ -20,6 +20,7 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT organization_code IF NOT EXISTS "
     "FOR (n:Organization) REQUIRE n.code IS UNIQUE",
     "CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE",
 )
 
 # Indexes for the filters the API offers.

@@ -33,6 +33,8 @@ FILTERS = [
     MeetingFilter(date_to="2024-03-31", country="IN"),
     MeetingFilter(country="ZZ"),
 ]
+# Filters matching enough of the 400 meetings for the first page to come from a window.
+BROAD = [MeetingFilter(), MeetingFilter(country="CN"), MeetingFilter(topic="economy-trade")]
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +77,8 @@ async def _stats(target: GraphTarget) -> MeetingStats:
 def test_stats_count_meetings_per_country_and_topic(synthetic_graph: GraphTarget) -> None:
     stats = asyncio.run(_stats(synthetic_graph))
     assert stats.total == 403
-    assert stats.oldest is not None and stats.newest is not None and stats.oldest < stats.newest
+    assert sum(n for _, n in stats.per_day) == 400  # the undated three are not in it
+    assert [d for d, _ in stats.per_day] == sorted({d for d, _ in stats.per_day})
     assert stats.countries["CN"] >= 3  # the undated Wang Yi meetings at least
     assert sum(stats.countries.values()) >= stats.total  # a meeting involves 1+ countries
     assert set(stats.topics) >= {"economy-trade", "security-defense"}
@@ -86,7 +89,7 @@ def test_windowed_pages_equal_the_walk(synthetic_graph: GraphTarget, f: MeetingF
     stats = asyncio.run(_stats(synthetic_graph))
     # walk_below=1 forces date windows wherever the statistics allow them.
     plan = plan_for(f, stats, 8, None, walk_below=1)
-    if f.country != "ZZ" and not (f.date_from and f.date_to):
+    if f in BROAD:
         assert plan.anchor == "window", plan
     walked = asyncio.run(_pages(synthetic_graph, f, None, walk_below=1))
     windowed = asyncio.run(_pages(synthetic_graph, f, stats, walk_below=1))
@@ -101,7 +104,7 @@ def test_stale_statistics_still_give_exact_pages(synthetic_graph: GraphTarget) -
     """Statistics that say a country is busy when it is not: slower, never wrong."""
     real = asyncio.run(_stats(synthetic_graph))
     wrong = MeetingStats(
-        total=real.total * 100, oldest=real.oldest, newest=real.newest,
+        total=real.total * 100, per_day=real.per_day,
         countries={code: n * 100 for code, n in real.countries.items()}, topics=real.topics,
     )  # fmt: skip
     f = MeetingFilter(country="KE")
@@ -110,21 +113,35 @@ def test_stale_statistics_still_give_exact_pages(synthetic_graph: GraphTarget) -
     )
 
 
-def test_window_bounds_follow_the_cursor_and_the_filter() -> None:
-    stats = MeetingStats(total=100_000, oldest="2024-01-01", newest="2025-12-31",
-                         countries={"CN": 10_000}, topics={})  # fmt: skip
+def _even(first: str, days: int, per_day: int) -> tuple[tuple[str, int], ...]:
+    start = dt.date.fromisoformat(first)
+    return tuple(((start + dt.timedelta(days=k)).isoformat(), per_day) for k in range(days))
+
+
+def test_window_bounds_follow_the_counts_the_cursor_and_the_filter() -> None:
+    # 731 days of 100 meetings, CN in a tenth of them: 10 CN meetings a day.
+    stats = MeetingStats(total=73_100, per_day=_even("2024-01-01", 731, 100),
+                         countries={"CN": 7_310}, topics={})  # fmt: skip
     first = plan_for(MeetingFilter(country="CN"), stats, 21, None)
     assert first.anchor == "window" and first.fallback is not None
     assert first.fallback.anchor == "country" and first.fallback.country == "CN"
-    # 10k meetings over 731 days: 13.7 a day; twice what 21 need is 4 days.
+    # Twice 21 is 42 expected matches: 5 days back from the newest day (2025-12-31).
     assert first.windows[0] == "2025-12-27"
     assert first.windows == tuple(sorted(first.windows, reverse=True))
     later = plan_for(MeetingFilter(country="CN"), stats, 21, "2025-06-30")
-    assert later.windows[0] == (dt.date(2025, 6, 30) - dt.timedelta(days=4)).isoformat()
+    assert later.windows[0] == "2025-06-26"
+    # A quiet last month: the window reaches back past it instead of coming up short.
+    quiet_days = stats.per_day[:-30] + _even("2025-12-02", 30, 1)
+    quiet = MeetingStats(total=stats.total, per_day=quiet_days, countries=stats.countries)
+    assert plan_for(MeetingFilter(country="CN"), quiet, 21, None).windows[0] < "2025-12-01"
+    # Bounded by the filter's own lower date: nothing to gain from a window.
+    bounded = MeetingFilter(country="CN", date_from="2025-12-30")
+    assert plan_for(bounded, stats, 21, None).anchor == "country"
     assert plan_for(MeetingFilter(country="CN"), stats, 21, "").anchor == "country"
-    rare = MeetingStats(total=100_000, oldest="2024-01-01", newest="2025-12-31",
-                        countries={"KE": 40}, topics={})  # fmt: skip
+    rare = MeetingStats(total=73_100, per_day=stats.per_day, countries={"KE": 40}, topics={})
     assert plan_for(MeetingFilter(country="KE"), rare, 21, None).anchor == "country"
     assert (
         plan_for(MeetingFilter(person="wang-yi", country="CN"), stats, 21, None).anchor == "person"
     )
+    assert plan_for(MeetingFilter(), stats, 21, None).anchor == "window"
+    assert plan_for(MeetingFilter(), None, 21, None).anchor == "scan"
