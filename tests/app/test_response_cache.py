@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx2 as httpx
 import neo4j
 
+from domain.models import person_key
 from graph.connection import GraphTarget
 from graph.writer import write_articles
 from tests.conftest import running_api
@@ -51,7 +52,9 @@ def test_answers_are_reused_until_another_process_writes(
         # README says to) expires every cached answer.
         assert _get(base, COUNTERPARTS).headers["x-diplograph-cache"] == "hit"
         clean_graph.execute_query(
-            "MATCH (p:Person {id: 'cho-tae-yul'}) SET p.name = 'Cho T.'", database_=db
+            "MATCH (p:Person {key: $key}) SET p.name = 'Cho T.'",
+            key=person_key("Cho Tae-yul"),
+            database_=db,
         )
         assert _names(_get(base, COUNTERPARTS)) == ["Cho Tae-yul", "Penny Wong"]  # stale
         clean_graph.execute_query("MATCH (v:GraphVersion) DELETE v", database_=db)
