@@ -213,6 +213,17 @@ _STARTS: dict[Anchor, str] = {
 }
 
 
+# Filters that are one clause on the meeting whatever the plan: (field, clause).
+_PLAIN_FILTERS = (
+    ("countries", "all(code IN $countries WHERE code IN m.countries)"),
+    ("kind", "m.kind = $kind"),
+    ("status", "m.status = $status"),
+    ("date_from", "m.date >= $date_from"),
+    ("date_to", "m.date <= $date_to"),
+    ("place", "(toLower(m.city) = toLower($place) OR m.country = toUpper($place))"),
+)
+
+
 def build_meeting_list(f: MeetingFilter, plan: Plan, *, after: tuple[str, str] | None) -> str:
     """The statement for one page of meetings under ``plan``, newest first (undated last).
 
@@ -229,18 +240,7 @@ def build_meeting_list(f: MeetingFilter, plan: Plan, *, after: tuple[str, str] |
         where.append("(m)-[:ABOUT]->(:Topic {id: $topic})")
     if f.country and not (plan.anchor == "country" and plan.country == f.country):
         where.append("$country IN m.countries")
-    if f.countries:
-        where.append("all(code IN $countries WHERE code IN m.countries)")
-    if f.kind:
-        where.append("m.kind = $kind")
-    if f.status:
-        where.append("m.status = $status")
-    if f.date_from:
-        where.append("m.date >= $date_from")
-    if f.date_to:
-        where.append("m.date <= $date_to")
-    if f.place:
-        where.append("(toLower(m.city) = toLower($place) OR m.country = toUpper($place))")
+    where += [clause for field, clause in _PLAIN_FILTERS if getattr(f, field)]
     if after:
         where.append(
             "(coalesce(m.date, '') < $after_date "
