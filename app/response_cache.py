@@ -98,17 +98,19 @@ class ResponseCache:
     ) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
+        size = 0
         keep = True
 
         async def capture(message: Message) -> None:
-            nonlocal start, keep
+            nonlocal start, keep, size
             if message["type"] == "http.response.start":
                 start = message
                 keep = message["status"] == 200
                 message = {**message, "headers": [*message["headers"], (STATUS_HEADER, b"miss")]}
             elif message["type"] == "http.response.body" and keep:
                 chunks.append(message.get("body", b""))
-                if sum(map(len, chunks)) > MAX_ENTRY_BYTES:
+                size += len(chunks[-1])
+                if size > MAX_ENTRY_BYTES:
                     keep = False
                     chunks.clear()
                 elif not message.get("more_body", False) and start is not None:

@@ -29,8 +29,12 @@ RETURN p.id AS id, p.name AS name, p.aliases AS aliases,
        [(p)-[r:REPRESENTS]->(c:Country) | {country: c.code, org: null, title: r.title,
         former: r.former, first_seen: r.first_seen, last_seen: r.last_seen}]
      + [(p)-[r:MEMBER_OF]->(o:Organization) | {country: null, org: o.code, title: r.title,
-        former: r.former, first_seen: r.first_seen, last_seen: r.last_seen}] AS titles,
-       size([(p)-[:ATTENDED]->(m:Meeting) | m.id]) AS attendance_rows
+        former: r.former, first_seen: r.first_seen, last_seen: r.last_seen}] AS titles
+"""
+
+PERSON_EXISTS = """
+MATCH (p:Person {id: $id})
+RETURN p.id AS id
 """
 
 PERSON_MEETING_COUNT = """
@@ -75,6 +79,10 @@ async def search_persons(
     return await read_rows(
         driver, database, SEARCH_PERSONS, q=q, country=country, limit=limit, after=after
     )
+
+
+async def person_exists(driver: neo4j.AsyncDriver, database: str, person_id: str) -> bool:
+    return bool(await read_rows(driver, database, PERSON_EXISTS, id=person_id))
 
 
 async def get_person(

@@ -23,6 +23,13 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE",
 )
 
+# Relationship types: what extraction recorded (with provenance), and what the writer
+# derives from it (graph/met.py).
+RECORDED_RELATIONSHIPS = (
+    "ATTENDED", "REPRESENTS", "MEMBER_OF", "ABOUT", "HELD_IN", "IN", "REPORTS", "INVOLVES",
+)  # fmt: skip
+DERIVED_RELATIONSHIPS = ("MET",)
+
 # Indexes for the filters the API offers.
 INDEXES = (
     "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",

@@ -6,19 +6,10 @@ import neo4j
 from neo4j import RoutingControl
 
 from graph.connection import SyncDriver, graph_errors
+from graph.schema import DERIVED_RELATIONSHIPS, RECORDED_RELATIONSHIPS
 
 NODE_LABELS = ("Article", "Meeting", "Person", "Country", "Topic", "Place", "Organization")
-RELATIONSHIP_TYPES = (
-    "ATTENDED",
-    "REPRESENTS",
-    "MEMBER_OF",
-    "ABOUT",
-    "HELD_IN",
-    "IN",
-    "REPORTS",
-    "INVOLVES",
-    "MET",
-)
+RELATIONSHIP_TYPES = (*RECORDED_RELATIONSHIPS, *DERIVED_RELATIONSHIPS)
 
 # One statement per label keeps the label in the query text (never a parameter)
 # and lets both servers answer from their label statistics.

@@ -8,6 +8,7 @@ from typing import Any
 import neo4j
 
 from graph.connection import read_rows
+from graph.schema import RECORDED_RELATIONSHIPS
 
 # The node a subgraph starts from, by kind; the key is always a parameter.
 _CENTERS = {
@@ -20,7 +21,7 @@ DEPTHS = (1, 2, 3)
 
 # The recorded facts only: MET (graph/met.py) is derived from ATTENDED and would
 # put every counterpart one hop from a person, doubling the paths at each depth.
-_TRAVERSED = "ATTENDED|ABOUT|INVOLVES|HELD_IN|IN|REPORTS|REPRESENTS|MEMBER_OF"
+_TRAVERSED = "|".join(RECORDED_RELATIONSHIPS)
 
 _NODE_FIELDS = ".id, .code, .name, .label, .date, .kind, .status, .city, .country, .title, .url"
 

@@ -106,6 +106,30 @@ def clean_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DIPLOGRAPH_"))}
 
 
+def graph_counts(driver: neo4j.Driver, database: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Nodes by label and relationships by type."""
+    nodes, _, _ = driver.execute_query(
+        "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS c", database_=database
+    )
+    rels, _, _ = driver.execute_query(
+        "MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c", database_=database
+    )
+    return {r["label"]: r["c"] for r in nodes}, {r["t"]: r["c"] for r in rels}
+
+
+def wait_for_articles(driver: neo4j.Driver, database: str, at_least: int) -> None:
+    """Block (up to 300 s) until the graph holds ``at_least`` articles."""
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        records, _, _ = driver.execute_query(
+            "MATCH (a:Article) RETURN count(a) AS c", database_=database
+        )
+        if records[0]["c"] >= at_least:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"fewer than {at_least} articles after 300 s")
+
+
 @contextmanager
 def running_api(target: GraphTarget, log: Path, **settings: str) -> Iterator[str]:
     """`diplograph serve` under a real uvicorn on the given graph; yields its base URL."""

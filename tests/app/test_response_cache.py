@@ -11,8 +11,8 @@ import neo4j
 from domain.models import person_key
 from graph.connection import GraphTarget
 from graph.writer import write_articles
+from tests.builders import facts
 from tests.conftest import running_api
-from tests.graph.test_writer import facts
 
 WANG, WONG, CHO = ("Wang Yi", "CN", None), ("Penny Wong", "AU", None), ("Cho Tae-yul", "KR", None)
 COUNTERPARTS = "/api/v1/persons/wang-yi/counterparts"

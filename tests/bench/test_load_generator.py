@@ -10,8 +10,8 @@ import pytest
 from bench.load import hammer
 from graph.connection import GraphTarget
 from graph.writer import write_articles
+from tests.builders import facts
 from tests.conftest import running_api
-from tests.graph.test_writer import facts
 
 
 def test_hammer_counts_requests_errors_and_reads_chunked_bodies(

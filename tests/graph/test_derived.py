@@ -14,7 +14,7 @@ from graph.connection import GraphTarget
 from graph.meetings import merge_meetings
 from graph.schema import ensure_schema
 from graph.writer import write_articles
-from tests.graph.test_writer import facts
+from tests.builders import facts
 
 # The definition MET must agree with, computed the slow way from ATTENDED.
 DERIVED = """

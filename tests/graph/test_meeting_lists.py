@@ -19,7 +19,7 @@ from graph.meeting_lists import (
     plan_for,
 )
 from graph.writer import write_articles
-from tests.graph.test_writer import facts
+from tests.builders import facts
 
 FILTERS = [
     MeetingFilter(),

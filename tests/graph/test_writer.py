@@ -2,73 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 
 import neo4j
 import pytest
 
-from domain.models import (
-    ArticleFacts,
-    ArticleIn,
-    Evidence,
-    IdentifiedMeeting,
-    Location,
-    Meeting,
-    Participant,
-    TopicMention,
-    article_id,
-)
+from domain.models import ArticleFacts
 from graph.connection import GraphTarget
 from graph.writer import write_articles
-
-VERSION = "test-1"
-
-
-def evidence(sentence: str = "They met.") -> Evidence:
-    return Evidence(sentence=sentence, start=0, end=len(sentence), confidence=0.9)
-
-
-def facts(
-    text: str,
-    meeting_id: str,
-    people: list[tuple[str, str | None, str | None]],
-    *,
-    day: dt.date | None = dt.date(2025, 3, 4),
-    city: str | None = "Beijing",
-    country: str | None = "CN",
-    topics: tuple[str, ...] = ("economy-trade",),
-    status: str = "held",
-) -> ArticleFacts:
-    meeting = Meeting(
-        status=status,  # type: ignore[arg-type]
-        kind="in_person",
-        date=day,
-        location=Location(city=city, country=country) if city else None,
-        participants=[
-            Participant(name=name, country=code, org=org, title="Minister", evidence=evidence())
-            for name, code, org in people
-        ],
-        topics=[TopicMention(id=t, evidence=evidence()) for t in topics],
-        evidence=evidence(),
-    )
-    article = ArticleIn(title="t", text=text, published=dt.date(2025, 3, 5), url=None)
-    return ArticleFacts(
-        id=article_id(text),
-        article=article,
-        extractor_version=VERSION,
-        meetings=[IdentifiedMeeting(id=meeting_id, meeting=meeting)],
-    )
-
-
-def counts(driver: neo4j.Driver, database: str) -> tuple[dict[str, int], dict[str, int]]:
-    nodes, _, _ = driver.execute_query(
-        "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS c", database_=database
-    )
-    rels, _, _ = driver.execute_query(
-        "MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c", database_=database
-    )
-    return {r["label"]: r["c"] for r in nodes}, {r["t"]: r["c"] for r in rels}
+from tests.builders import VERSION, facts
+from tests.conftest import graph_counts
 
 
 def test_writer_same_input_twice_changes_nothing(
@@ -79,9 +22,9 @@ def test_writer_same_input_twice_changes_nothing(
         facts("A met C.", "m2", [("Wang Yi", "CN", None), ("Antonio Guterres", None, "UN")]),
     ]
     write_articles(clean_graph, graph_target.database, batch)
-    first = counts(clean_graph, graph_target.database)
+    first = graph_counts(clean_graph, graph_target.database)
     write_articles(clean_graph, graph_target.database, batch)
-    second = counts(clean_graph, graph_target.database)
+    second = graph_counts(clean_graph, graph_target.database)
 
     assert first == second
     nodes, rels = first
@@ -195,7 +138,7 @@ def test_writer_concurrent_writers_produce_exact_graph(
         t.join()
     assert errors == []
 
-    nodes, rels = counts(clean_graph, graph_target.database)
+    nodes, rels = graph_counts(clean_graph, graph_target.database)
     total = writers * per_writer
     assert nodes["Article"] == total
     assert nodes["Meeting"] == total

@@ -10,7 +10,8 @@ import neo4j
 from app.ingest import Ingestor
 from app.sources import read_sources
 from graph.connection import GraphTarget
-from tests.ingest.conftest import ARTICLES, graph_counts
+from tests.conftest import graph_counts
+from tests.ingest.conftest import ARTICLES
 
 
 def ingest(ingestor: Ingestor, *paths: Path) -> dict[str, int]:

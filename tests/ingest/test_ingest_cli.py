@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import neo4j
@@ -15,8 +14,8 @@ import pytest
 
 from bench.synthetic import write_corpus
 from graph.connection import GraphTarget
-from tests.conftest import graph_env, wipe
-from tests.ingest.conftest import ARTICLES, graph_counts
+from tests.conftest import graph_counts, graph_env, wait_for_articles, wipe
+from tests.ingest.conftest import ARTICLES
 
 pytestmark = pytest.mark.slow
 
@@ -140,14 +139,7 @@ def test_ingest_cli_killed_midway_then_rerun_completes(
 
     wipe(clean_graph, graph_target.database)
     proc = start_ingest(graph_target, corpus, batch=4)
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        records, _, _ = clean_graph.execute_query(
-            "MATCH (a:Article) RETURN count(a) AS c", database_=graph_target.database
-        )
-        if records[0]["c"] >= 20:
-            break
-        time.sleep(0.2)
+    wait_for_articles(clean_graph, graph_target.database, at_least=20)
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
     partial = graph_counts(clean_graph, graph_target.database)[0]["Article"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import neo4j
@@ -14,8 +13,7 @@ import pytest
 from bench.synthetic import write_corpus
 from graph.connection import GraphTarget, open_driver
 from graph.local_server import LocalGraphServer
-from tests.conftest import free_port, graph_env, wipe
-from tests.ingest.conftest import graph_counts
+from tests.conftest import free_port, graph_counts, graph_env, wait_for_articles, wipe
 
 pytestmark = pytest.mark.slow
 
@@ -58,14 +56,7 @@ def test_faults_graph_killed_during_ingest_then_rerun_is_exact(
     try:
         proc = ingest(target, corpus)
         with open_driver(target) as probe:
-            deadline = time.monotonic() + 300
-            while time.monotonic() < deadline:
-                records, _, _ = probe.execute_query(
-                    "MATCH (a:Article) RETURN count(a) AS c", database_=target.database
-                )
-                if records[0]["c"] >= 20:
-                    break
-                time.sleep(0.2)
+            wait_for_articles(probe, target.database, at_least=20)
         server.kill()  # the graph server dies mid-run
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 3, err

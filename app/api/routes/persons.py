@@ -92,7 +92,7 @@ async def get_person(person_id: PersonId, graph: ReadyGraph) -> PersonDetail:
 async def person_meetings(
     person_id: PersonId, graph: ReadyGraph, query: MeetingQuery
 ) -> Page[MeetingSummary]:
-    if await people.get_person(graph.driver, graph.database, person_id) is None:
+    if not await people.person_exists(graph.driver, graph.database, person_id):
         raise ProblemError(404, "not-found", "No such person", person_id)
     return await page_of_meetings(graph, query, person=person_id)
 
