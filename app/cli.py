@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
+import re
 import signal
 import sys
 import threading
@@ -23,6 +25,16 @@ Command = Callable[[argparse.Namespace, Settings], int]
 def _exit_on_sigterm(signum: int, _frame: FrameType | None) -> None:
     # Turn SIGTERM into a normal exit so `finally` blocks stop the local graph server.
     raise SystemExit(128 + signum)
+
+
+def _iso_day(value: str) -> dt.date:
+    """An argparse type: a calendar day written YYYY-MM-DD."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # 2024-02-30: reported below like any other bad value
+    raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD")
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -75,11 +87,11 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     import json
     from pathlib import Path
 
-    from app.sources import read_sources
+    from app.sources import read_sources, with_published
     from domain.errors import InvalidArticle
     from extractors.pipeline import SpacyExtractor
 
-    items = list(read_sources([Path(p) for p in args.files]))
+    items = list(with_published(read_sources([Path(p) for p in args.files]), args.published))
     extractor = SpacyExtractor.load(settings.spacy_model, max_chars=settings.max_article_chars)
     valid = [item.article for item in items if item.article is not None]
     results = iter(extractor.extract_many(valid))
@@ -165,17 +177,14 @@ def _run_ingest(
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    from app.sources import count_sources, read_sources
+    from app.sources import count_sources, read_sources, with_published
 
     paths = [Path(p) for p in args.paths]
-    return _run_ingest(
-        settings, read_sources(paths), count_sources(paths), batch_size=args.batch_size
-    )
+    items = with_published(read_sources(paths), args.published)
+    return _run_ingest(settings, items, count_sources(paths), batch_size=args.batch_size)
 
 
 def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
-    import datetime as dt
-
     from app.graph_runtime import command_graph
     from domain.models import ArticleIn
     from extractors.pipeline import SpacyExtractor
@@ -210,6 +219,17 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
     return _run_ingest(settings, items(), len(stale), reextract=True)
 
 
+def _add_published(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--published",
+        type=_iso_day,
+        metavar="YYYY-MM-DD",
+        help="publication date of every input that has none of its own; a file's own date "
+        "(a .txt 'Date:' line, JSON 'published', HTML metadata) wins. Relative dates in "
+        "the text ('on Tuesday') are read from it.",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diplograph", description="Turn diplomatic news into a knowledge graph."
@@ -230,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="print the meetings in article files as JSON Lines (writes nothing)"
     )
     extract.add_argument("files", nargs="+", metavar="FILE", help=".txt or .json article")
+    _add_published(extract)
     extract.set_defaults(handler=cmd_extract)
 
     ingest = sub.add_parser("ingest", help="extract articles and store them in the graph")
@@ -237,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="PATH", help="files or folders (.txt .json .jsonl .html)"
     )
     ingest.add_argument("--batch-size", type=int, default=32, help="articles per batch")
+    _add_published(ingest)
     ingest.set_defaults(handler=cmd_ingest)
 
     reextract = sub.add_parser(

@@ -13,19 +13,26 @@ _MONTHS = (
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ORDINAL = r"(?:st|nd|rd|th)?"
 
 EXPLICIT = re.compile(
-    rf"\b(?P<md>{_MONTHS}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:\s*-\s*\d{{1,2}})?"
+    rf"\b(?P<md>{_MONTHS}\s+\d{{1,2}}(?!\d){_ORDINAL}(?:\s*(?:-|\u2013)\s*\d{{1,2}})?"
     rf"(?:,?\s+(?P<y1>\d{{4}}))?)"
-    rf"|\b(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+(?P<y2>\d{{4}}))?)"
+    rf"|\b(?P<dm>\d{{1,2}}{_ORDINAL}(?:\s*(?:-|\u2013|and|to)\s*\d{{1,2}}{_ORDINAL})?\s+"
+    rf"(?:of\s+)?{_MONTHS}(?:,?\s+(?P<y2>\d{{4}}))?)"
     rf"|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
 WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-RELATIVE = re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|this morning|this afternoon)\b")
+RELATIVE = re.compile(
+    r"\b(?P<rel>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening)\b",
+    re.IGNORECASE,
+)
 # Periods that do not name a day: a meeting dated only by them is history or vague.
 VAGUE = re.compile(
-    rf"(?<!since )\b(?:last|earlier this|earlier in the)\s+(?:week|month|year|{_MONTHS})\b"
-    r"|(?<!since )\bin\s+(?:19|20)\d\d\b|\bago\b",
+    rf"(?<!since )\b(?:last|earlier this|earlier in the|later this|next)\s+"
+    rf"(?:week|month|year|{_MONTHS})\b"
+    rf"|(?<!since )\bin\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS}\s+)?(?:19|20)\d\d\b|\bago\b"
+    rf"|\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTHS}(?!\s*\d)",
     re.IGNORECASE,
 )
 
@@ -39,7 +46,8 @@ class DateMention:
 
 
 @lru_cache(maxsize=4096)
-def _parse_explicit(text: str, base: dt.date | None) -> dt.date | None:
+def parse_day(text: str, base: dt.date | None) -> dt.date | None:
+    """The day an explicit date names ("March 5", "5th of March 2024"), its year from ``base``."""
     import dateparser
 
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day"]}
@@ -48,7 +56,9 @@ def _parse_explicit(text: str, base: dt.date | None) -> dt.date | None:
     elif not re.search(r"\d{4}", text):
         return None  # a day and month without a year or publication date: unknown year
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
-    cleaned = re.sub(r"(\d{1,2})\s*-\s*\d{1,2}", r"\1", cleaned)  # "27-28" -> first day
+    cleaned = re.sub(r"\bof\s+", "", cleaned)
+    # "27-28", "5 and 6": a meeting over several days is dated by its first.
+    cleaned = re.sub(r"(\d{1,2})\s*(?:-|\u2013|and|to)\s*\d{1,2}(?!\d)", r"\1", cleaned)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateparser warns about its own tz internals
         parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
@@ -57,40 +67,43 @@ def _parse_explicit(text: str, base: dt.date | None) -> dt.date | None:
 
 def _weekday(name: str, base: dt.date, future: bool) -> dt.date:
     target = _WEEKDAYS.index(name.lower())
-    delta = (target - base.weekday()) % 7
     if future:
-        return base + dt.timedelta(days=delta)
+        return base + dt.timedelta(days=(target - base.weekday()) % 7)
     return base - dt.timedelta(days=(base.weekday() - target) % 7)
 
 
-def find_dates(text: str, published: dt.date | None, *, future: bool = False) -> list[DateMention]:
-    """Date expressions in ``text``, resolved against ``published`` where they can be.
+def _nearest_year(day: dt.date, base: dt.date, future: bool) -> dt.date:
+    """A day written without a year: the nearest sensible one, past for held, future for planned."""
+    try:
+        if not future and day > base + dt.timedelta(days=2):
+            return day.replace(year=day.year - 1)
+        if future and day < base - dt.timedelta(days=2):
+            return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day
+    return day
+
+
+def find_dates(text: str, anchor: dt.date | None, *, future: bool = False) -> list[DateMention]:
+    """Date expressions in ``text``, resolved against ``anchor`` where they can be.
 
     Args:
-        future: resolve weekdays forwards (for announced meetings) instead of backwards.
+        future: resolve weekdays and yearless dates forwards (announced meetings).
     """
     found: list[DateMention] = []
     for match in EXPLICIT.finditer(text):
-        raw = match.group(0)
-        day = _parse_explicit(raw, published)
+        day = parse_day(match.group(0), anchor)
         year_given = bool(match.group("y1") or match.group("y2") or match.group("iso"))
-        if day and published and not year_given:
-            # Without a year the nearest sensible year: past for held, future for planned.
-            if not future and day > published + dt.timedelta(days=2):
-                day = day.replace(year=day.year - 1)
-            elif future and day < published - dt.timedelta(days=2):
-                day = day.replace(year=day.year + 1)
+        if day and anchor and not year_given:
+            day = _nearest_year(day, anchor, future)
         found.append(DateMention(day, match.start(), match.end()))
-    if published is not None:
+    if anchor is not None:
         for match in WEEKDAY.finditer(text):
-            found.append(
-                DateMention(_weekday(match.group("day"), published, future), *match.span())
-            )
+            day = _weekday(match.group("day"), anchor, future)
+            found.append(DateMention(day, *match.span()))
         for match in RELATIVE.finditer(text):
             offset = {"yesterday": -1, "tomorrow": 1}.get(match.group("rel").lower(), 0)
-            found.append(
-                DateMention(published + dt.timedelta(days=offset), match.start(), match.end())
-            )
+            found.append(DateMention(anchor + dt.timedelta(days=offset), *match.span()))
     taken = [(d.start, d.end) for d in found]
     for match in VAGUE.finditer(text):
         if not any(s <= match.start() < e for s, e in taken):
@@ -99,9 +112,14 @@ def find_dates(text: str, published: dt.date | None, *, future: bool = False) ->
     return found
 
 
+# "WASHINGTON, Oct. 26 (Xinhua) --", "Lakeport, 3 March 2024 (Agency):", "CITY, Country, Jan 4
+# (AGENCY)", "CITY (Agency - 4th Jan, 2024)", "City, AGENCY -": the opening of a wire story.
+_SEPARATOR = r"(?:--|\u2014|\u2013|-|:)"
 DATELINE = re.compile(
-    rf"^\s*(?P<city>[A-Z][A-Za-z .'\-]{{1,40}}?)\s*(?:,\s*(?P<date>{_MONTHS}\s+\d{{1,2}}))?"
-    r"\s*(?:\((?P<agency>[A-Za-z ]+)\))?\s*(?:--|\u2014|\u2013|-|\n)"
+    rf"^\s*(?P<city>[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){{0,3}})\s*"
+    rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}}))?\s*"
+    rf"(?:,\s*(?P<date>{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:,?\s+\d{{4}})?))?"
+    rf"\s*,?\s*(?:\((?P<paren>[A-Z][^()\n]{{0,100}})\)\s*{_SEPARATOR}?|{_SEPARATOR})\s*"
 )
 
 
@@ -109,17 +127,25 @@ DATELINE = re.compile(
 class Dateline:
     city: str | None
     day: dt.date | None
+    end: int  # character offset where the story proper begins
 
 
 def read_dateline(text: str, published: dt.date | None) -> Dateline | None:
-    """The "WASHINGTON, Oct. 26 (Xinhua) --" line that opens wire stories, if any."""
-    match = DATELINE.match(text)
+    """The place and day a wire story opens with, if it opens with one."""
+    match = DATELINE.match(text[:200])
     if not match:
         return None
     city = match.group("city").strip()
-    if not (city.isupper() or match.group("agency") or match.group("date")):
+    region = match.group("region") or ""
+    paren = match.group("paren") or ""
+    agency = bool(paren) or (region.isupper() and len(region) <= 6)
+    if not (city.isupper() or agency or match.group("date")):
         return None
-    day = _parse_explicit(match.group("date"), published) if match.group("date") else None
-    if day and published and day > published + dt.timedelta(days=2):
-        day = day.replace(year=day.year - 1)
-    return Dateline(city=city.title() if city.isupper() else city, day=day)
+    raw_date = match.group("date")
+    if raw_date is None:
+        inside = EXPLICIT.search(paren)
+        raw_date = inside.group(0) if inside else None
+    day = parse_day(raw_date, published) if raw_date else None
+    if day and published and not re.search(r"\d{4}", raw_date or ""):
+        day = _nearest_year(day, published, future=False)
+    return Dateline(city=city.title() if city.isupper() else city, day=day, end=match.end())

@@ -1,4 +1,11 @@
-"""The project's word lists (data files) and ISO country names, as lookup structures."""
+"""The project's word lists (data files) and the maintained ones it builds on.
+
+Country names come from ``pycountry`` (ISO 3166) plus ``data/countries.json`` for
+short forms and demonyms; honorifics and name particles from ``nameparser`` plus
+``data/honorifics.json``; the grammar of titles and the cues of meetings from
+``data/titles.json`` and ``data/meeting_cues.json``. Every key of every file is read
+here, and nothing else in the package keeps a word list of its own.
+"""
 
 from __future__ import annotations
 
@@ -10,96 +17,130 @@ from importlib import resources
 from typing import Any
 
 import pycountry
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
 
 def _load(name: str) -> Any:
-    return json.loads(resources.files("extractors").joinpath(f"data/{name}").read_text())
+    raw = json.loads(resources.files("extractors").joinpath(f"data/{name}").read_text())
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
 
 
-def _alternation(phrases: list[str]) -> str:
-    """A regex alternation matching any phrase, longest first, spaces flexible."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+def _key(phrase: str) -> str:
+    """How phrases are compared: lower case, single spaces, no possessive ending."""
+    key = re.sub(r"\s+", " ", phrase.strip()).lower().replace("\u2019", "'")
+    return re.sub(r"'s$", "", key)
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    country_names: dict[str, str]  # lower-cased name or short form -> ISO alpha-2
-    demonyms: dict[str, str]  # lower-cased adjective -> ISO alpha-2
-    organizations: dict[str, str]  # lower-cased name -> organisation code
-    cities: dict[str, str]  # lower-cased city -> ISO alpha-2
-    city_names: dict[str, str]  # lower-cased city -> display spelling
-    titles: tuple[str, ...]
-    cues: dict[str, tuple[str, ...]]
-    affiliation_re: str  # regex alternation of countries, demonyms, organisations
-    title_re: str  # regex alternation of titles
+    country_names: dict[str, str]  # key -> ISO alpha-2
+    demonyms: dict[str, str]  # key -> ISO alpha-2
+    organizations: dict[str, str]  # key -> organisation code
+    affiliation_phrases: tuple[str, ...]  # every country, demonym and organisation as written
+    title_heads: frozenset[str]  # singular and plural forms
+    title_singular: dict[str, str]  # "ministers" -> "minister"
+    organisation_titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    portfolio_words: frozenset[str]
+    leader_titles: frozenset[str]
+    diplomat_titles: frozenset[str]
+    generic_titles: frozenset[str]
+    group_nouns: frozenset[str]
+    role_nouns: frozenset[str]
+    honorifics: frozenset[str]  # courtesy words that introduce a name, lower case
+    name_titles: frozenset[str]  # nameparser's titles: never the first word of a name
+    name_particles: frozenset[str]  # "al", "de", "van" ...
+    patronymic_particles: frozenset[str]  # "bin", "ibn": fathers' names follow
+    institution_words: frozenset[
+        str
+    ]  # "palace", "ministry": what ends a place's name, not a person's
+    cues: dict[str, frozenset[str]]
 
     def affiliation(self, phrase: str) -> tuple[str | None, str | None]:
-        """(country, org) for a demonym, country name or organisation name."""
-        key = re.sub(r"\s+", " ", phrase.strip()).lower()
-        key = re.sub(r"['\u2019]s$", "", key)
+        """(country, org) that a demonym, country name or organisation name stands for."""
+        key = _key(phrase)
+        key = key.removeprefix("the ") if key not in self.organizations else key
         if key in self.organizations:
             return None, self.organizations[key]
-        code = self.demonyms.get(key) or self.country_names.get(key)
-        return code, None
+        return self.demonyms.get(key) or self.country_names.get(key), None
 
-    def country_code(self, phrase: str) -> str | None:
-        key = re.sub(r"\s+", " ", phrase.strip()).lower()
-        return self.country_names.get(key)
+    def is_affiliation(self, phrase: str) -> bool:
+        return self.affiliation(phrase) != (None, None)
 
-    def is_place_or_group(self, phrase: str) -> bool:
-        key = phrase.strip().lower()
-        return (
-            key in self.country_names
-            or key in self.demonyms
-            or key in self.organizations
-            or key in self.cities
-        )
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues[name]
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    raw_countries = _load("countries.json")
+def _country_names(extra: dict[str, str]) -> dict[str, str]:
     names: dict[str, str] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
-            if value:
-                names[value.lower()] = country.alpha_2
-    names.update({k.lower(): v for k, v in raw_countries["names"].items()})
-    demonyms = {k.lower(): v for k, v in raw_countries["demonyms"].items()}
+            # "Korea, Republic of" is how ISO sorts a name, not how anyone writes it.
+            if value and "," not in value:
+                names[_key(value)] = country.alpha_2
+    names.update({_key(k): v for k, v in extra.items()})
+    return names
 
+
+def plural(noun: str) -> str:
+    """English plural of a title head: "ministers", "secretaries-general", "chairmen"."""
+    head, sep, tail = noun.partition("-")
+    if head.endswith("man"):
+        head = head[:-3] + "men"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        head = head[:-1] + "ies"
+    elif head.endswith(("s", "ch", "sh")):
+        head += "es"
+    else:
+        head += "s"
+    return head + sep + tail
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    countries = _load("countries.json")
+    country_names = _country_names(countries["names"])
+    demonyms = {_key(k): v for k, v in countries["demonyms"].items()}
     organizations: dict[str, str] = {}
-    organization_phrases: list[str] = []
     for code, aliases in _load("organizations.json").items():
-        if code.startswith("_"):
-            continue
         for alias in aliases:
-            organizations[alias.lower()] = code
-            organization_phrases.append(alias)
-
-    raw_cities = {k: v for k, v in _load("cities.json").items() if not k.startswith("_")}
-    titles = tuple(_load("titles.json")["titles"])
-    cues = {k: tuple(v) for k, v in _load("meeting_cues.json").items() if not k.startswith("_")}
-    affiliation_phrases = [
-        *raw_countries["names"],
-        *raw_countries["demonyms"],
-        *organization_phrases,
+            organizations[_key(alias)] = code
+    written = {
+        *countries["names"],
+        *countries["demonyms"],
+        *(a for aliases in _load("organizations.json").values() for a in aliases),
         *(
             name
             for c in pycountry.countries
             for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
-            if name
+            if name and "," not in name
         ),
-    ]
+    }
+    titles = _load("titles.json")
+    honorifics = _load("honorifics.json")["honorifics"]
+    cues = {k: frozenset(v) for k, v in _load("meeting_cues.json").items()}
     return Lexicon(
-        country_names=names,
+        country_names=country_names,
         demonyms=demonyms,
         organizations=organizations,
-        cities={k.lower(): v for k, v in raw_cities.items()},
-        city_names={k.lower(): k for k in raw_cities},
-        titles=titles,
+        affiliation_phrases=tuple(sorted(written, key=len, reverse=True)),
+        title_heads=frozenset(titles["heads"]) | {plural(h) for h in titles["heads"]},
+        title_singular={plural(h): h for h in titles["heads"]} | {h: h for h in titles["heads"]},
+        organisation_titles=frozenset(titles["organisation_heads"]),
+        title_modifiers=frozenset(titles["modifiers"]),
+        portfolio_words=frozenset(titles["portfolio_words"]),
+        leader_titles=frozenset(titles["leader_heads"]),
+        diplomat_titles=frozenset(titles["diplomat_heads"]),
+        generic_titles=frozenset(titles["generic_heads"]),
+        group_nouns=frozenset(titles["group_nouns"]),
+        role_nouns=frozenset(titles["role_nouns"]),
+        honorifics=frozenset(honorifics),
+        # nameparser's titles include occupations and words such as "united" or "general";
+        # they are only stripped from the front of a name, where none of them belongs.
+        name_titles=frozenset(t for t in NAME_CONSTANTS.titles if t.isascii()),
+        name_particles=frozenset(p for p in NAME_CONSTANTS.prefixes if p.isascii()),
+        patronymic_particles=frozenset(_load("names.json")["patronymic_particles"]),
+        institution_words=frozenset(_load("institutions.json")["final_words"]),
         cues=cues,
-        affiliation_re=_alternation(affiliation_phrases),
-        title_re=_alternation(list(titles)),
     )

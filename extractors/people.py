@@ -1,355 +1,435 @@
-"""People in an article: name mentions, one cluster per person, and their titles.
+"""The people of one article: name mentions grouped into persons, with title and side.
 
-Mentions come from the statistical NER (PERSON) plus names that directly follow an
-official title ("Foreign Minister Kang Kyung-wha") which the small model misses.
-Within an article, surname-only and reordered mentions ("Wang", "Kishida Fumio")
-join the cluster of the full name whose tokens contain theirs.
+A person is written in full once and shortened afterwards, so a shorter name joins
+the person whose name parts contain it (the one mentioned most recently when two
+could). What a person is comes from the words around their mentions: a title and
+an affiliation before the name ("former Ruritanian Prime Minister X", "Peru's X"),
+an apposition after it ("X, Minister of Foreign Affairs of Chile,"), "X of Peru",
+or "his Chilean counterpart, X". Those words belong to the person too: a parse that
+hangs an argument on "Minister" rather than on the name still finds who it is.
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from extractors.descriptors import Affiliation, Descriptors, Title
 from extractors.lexicon import Lexicon
+from extractors.mentions import Mention, MentionFinder
+from extractors.names import NameForm, could_be_same, display_form, fused, name_form, tidy
 
-# Words that end a name when NER runs one into the next word, as headline case does
-# ("Wang Yi Meets ...", "Kishida Holds Phone Talks").
-_NAME_STOPWORDS = {
-    "meets", "meet", "met", "holds", "hold", "held", "talks", "talk", "says", "said", "visits",
-    "visit", "calls", "call", "phone", "hosts", "receives", "welcomes", "discuss", "discusses",
-    "urges", "presses", "hails", "and", "with", "in", "at", "on", "of", "to", "for", "from",
-    "as", "by", "the", "a", "an", "amid", "over", "after", "before", "ahead", "agree", "agrees",
-    "sign", "signs", "exchange", "exchanges", "greetings", "condemns", "decries", "pledges",
-    "vows", "tells", "warns", "arrives", "leaves", "set", "due", "will",
-}  # fmt: skip
-# Ranks that qualify a title: "Deputy Secretary of State", "Acting President".
-_RANK = r"(?:(?:deputy|vice|acting|first|senior|chief|top|interim|outgoing)\s+)*"
-_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "sir", "madam"}
+_FORMER = {"former", "ex", "ex-", "then", "then-", "late"}
+_APPOSITION_STOP = {";", "(", ")", "\n", "\n\n", ":", "\u2014", "--"}
+_APPOSITION_TOKENS = 30
 
 
-@dataclass
-class Mention:
-    text: str
-    start: int  # character offsets in the document text
-    end: int
-    sentence: int  # index of the sentence in the document
-    token: int  # index of the name's last token (the syntactic head in English names)
-    in_title: bool = False
+@dataclass(frozen=True)
+class Reading:
+    """What the words around one mention say about the person."""
+
+    title: Title | None = None
+    country: str | None = None
+    org: str | None = None
+    former: bool = False
+    counterpart: bool = False  # "his Chilean counterpart, X": X holds the same office
+    tokens: frozenset[int] = frozenset()  # the descriptor tokens, owned by the person
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    mention: Mention
+    in_title: bool  # in the headline rather than the body
+    reading: Reading
 
 
 @dataclass
 class Person:
     name: str
-    tokens: frozenset[str]
-    mentions: list[Mention] = field(default_factory=list)
+    form: NameForm
+    mentions: list[PersonMention] = field(default_factory=list)
     title: str | None = None
+    title_head: str | None = None
     country: str | None = None
     org: str | None = None
     former: bool = False
-    attribute_evidence: Mention | None = None
+    counterpart: bool = False
+
+    @property
+    def body_mentions(self) -> list[Mention]:
+        return [m.mention for m in self.mentions if not m.in_title]
 
     @property
     def aliases(self) -> list[str]:
         seen: list[str] = []
         for m in self.mentions:
-            if m.text != self.name and m.text not in seen:
-                seen.append(m.text)
+            if m.mention.text != self.name and m.mention.text not in seen:
+                seen.append(m.mention.text)
         return seen
 
+    @property
+    def side(self) -> str | None:
+        return self.country or self.org
 
-def name_tokens(name: str) -> frozenset[str]:
-    return frozenset(t.lower().rstrip(".") for t in re.split(r"\s+", name) if t)
-
-
-def _clean_span(span: Span, lexicon: Lexicon) -> Span | None:
-    """Trim titles, honorifics, possessives and headline verbs off a PERSON entity."""
-    tokens = list(span)
-    title_words = {w for t in lexicon.titles for w in t.split()}
-    while tokens and (
-        tokens[0].lower_ in title_words
-        or tokens[0].lower_ in _HONORIFICS
-        or tokens[0].lower_ in ("former", "ex", "then")
-        or lexicon.is_place_or_group(tokens[0].text)
-    ):
-        tokens.pop(0)
-    for k, tok in enumerate(tokens):
-        if k > 0 and (tok.lower_ in _NAME_STOPWORDS or tok.lower_ in ("'s", "\u2019s")):
-            tokens = tokens[:k]
-            break
-    while tokens and tokens[-1].text in ("'s", "\u2019s", "'", "\u2019", ",", "-"):
-        tokens.pop()
-    if not tokens:
-        return None
-    end = tokens[-1].i + 1
-    doc = span.doc
-    # Hyphenated given names the tokenizer splits and NER cuts: "Moon Jae" + "-in".
-    while (
-        end + 1 < len(doc)
-        and doc[end].text in ("-", "\u2010", "\u2011")
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].is_alpha
-        and doc[end + 1].is_lower
-    ):
-        end += 2
-    cleaned = doc[tokens[0].i : end]
-    text = cleaned.text
-    if (
-        not any(c.isalpha() for c in text)
-        or any(c.isdigit() for c in text)
-        or not text[0].isupper()
-        or lexicon.is_place_or_group(text)
-        or len(cleaned) > 5
-    ):
-        return None
-    return cleaned
-
-
-def _titled_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> list[Span]:
-    """Capitalised names right after an official title that NER did not tag."""
-    found = []
-    pattern = re.compile(
-        rf"\b(?:(?i:{lexicon.title_re})|(?:{lexicon.affiliation_re})['\u2019]s)\s+", re.UNICODE
-    )
-    for match in pattern.finditer(doc.text):
-        first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
-        if first is None:
-            continue
-        i = first.start
-        j = i
-        while (
-            j < len(doc)
-            and j - i < 4
-            and doc[j].pos_ == "PROPN"
-            and doc[j].text[:1].isupper()
-            and doc[j].lower_ not in _NAME_STOPWORDS
-            and not lexicon.is_place_or_group(doc[j].text)
-        ):
-            j += 1
-        if j - i >= 2 and not any(k in taken for k in range(i, j)):
-            found.append(doc[i:j])
-    return found
-
-
-def find_mentions(doc: Doc, lexicon: Lexicon, *, in_title: bool = False) -> list[Mention]:
-    """Every person-name mention in ``doc``, in text order."""
-    sentence_of = {}
-    for s_index, sent in enumerate(doc.sents):
-        for tok in sent:
-            sentence_of[tok.i] = s_index
-    spans: list[Span] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        cleaned = _clean_span(ent, lexicon)
-        if cleaned is not None:
-            spans.append(cleaned)
-    taken = {tok.i for span in spans for tok in span}
-    spans.extend(_titled_names(doc, lexicon, taken))
-    spans.sort(key=lambda s: s.start)
-    return [
-        Mention(
-            text=re.sub(r"\s+", " ", span.text),
-            start=span.start_char,
-            end=span.end_char,
-            sentence=sentence_of.get(span.start, 0),
-            token=span.end - 1,
-            in_title=in_title,
-        )
-        for span in spans
-    ]
-
-
-def name_part_mentions(doc: Doc, people: list[Person], known: list[Mention]) -> list[Mention]:
-    """Single-name mentions NER tagged as something else ("Hayashi" as ORG).
-
-    A capitalised proper noun that is part of a full name already found in the
-    article is a mention of that person, whatever label the model gave it.
-    """
-    parts = {t for p in people if len(p.tokens) >= 2 for t in p.tokens}
-    covered = {i for m in known if not m.in_title for i in range(m.start, m.end)}
-    sentence_of = {}
-    for s_index, sent in enumerate(doc.sents):
-        for tok in sent:
-            sentence_of[tok.i] = s_index
-    found = []
-    for tok in doc:
-        if (
-            tok.pos_ == "PROPN"
-            and tok.text[:1].isupper()
-            and tok.lower_.rstrip(".") in parts
-            and tok.idx not in covered
-        ):
-            found.append(
-                Mention(
-                    text=tok.text,
-                    start=tok.idx,
-                    end=tok.idx + len(tok.text),
-                    sentence=sentence_of.get(tok.i, 0),
-                    token=tok.i,
-                )
-            )
-    return found
-
-
-def cluster_people(mentions: list[Mention]) -> list[Person]:
-    """Group mentions into people: a shorter name joins the full name containing its tokens.
-
-    An ambiguous short name ("Kim" beside two Kims) goes to the person mentioned
-    most recently before it.
-    """
-    people: list[Person] = []
-    by_length = sorted(
-        {m.text for m in mentions}, key=lambda n: (len(name_tokens(n)), len(n)), reverse=True
-    )
-    for name in by_length:
-        tokens = name_tokens(name)
-        if len(tokens) < 2:
-            continue
-        if not any(tokens <= p.tokens for p in people):
-            people.append(Person(name=name, tokens=tokens))
-
-    last_seen: dict[int, int] = {}
-    for m in mentions:
-        tokens = name_tokens(m.text)
-        candidates = [k for k, p in enumerate(people) if tokens <= p.tokens]
-        if not candidates:
-            people.append(Person(name=m.text, tokens=tokens))
-            candidates = [len(people) - 1]
-        if len(candidates) > 1:
-            exact = [k for k in candidates if people[k].tokens == tokens]
-            recent = sorted(candidates, key=lambda k: last_seen.get(k, -1), reverse=True)
-            chosen = exact[0] if exact else recent[0]
-        else:
-            chosen = candidates[0]
-        people[chosen].mentions.append(m)
-        last_seen[chosen] = m.start if not m.in_title else -1
-    return [p for p in people if p.mentions]
-
-
-# -- titles, countries, organisations --------------------------------------------
+    def first_body_token(self) -> int:
+        starts = [m.start for m in self.body_mentions]
+        return min(starts) if starts else 10**9
 
 
 @dataclass(frozen=True)
-class Attributes:
-    title: str | None
-    country: str | None
-    org: str | None
-    former: bool
+class Roster:
+    """The people of an article and which tokens stand for whom."""
 
-
-def _tidy_title(title: str) -> str:
-    words = re.sub(r"\s+", " ", title.strip()).split(" ")
-    small = {"of", "and", "for", "the", "to"}
-    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in words)
+    people: tuple[Person, ...]
+    body_owner: dict[int, int]  # body token (name or its descriptors) -> person index
+    title_owner: dict[int, int]  # headline token -> person index
+    name_at: dict[int, int]  # body token of a name proper -> person index
 
 
 class AttributeReader:
-    """Reads "former South Korean Prime Minister" around a name mention."""
+    """Reads the title, side and "former" around a name mention."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, courtesy: set[int]) -> None:
         self.lexicon = lexicon
-        affil = lexicon.affiliation_re
-        title = lexicon.title_re
-        self._before = re.compile(
-            rf"(?P<former>\b(?i:former|ex-|then-)\s*)?"
-            rf"(?:(?P<affil>\b(?:{affil}))(?:['\u2019]s)?\s+)?"
-            rf"(?P<title>\b(?i:{_RANK}{title}|counterpart))\s*,?\s*(?i:h\.e\.\s+)?(?:(?i:mr|ms|mrs)\.?\s+)?$"
-        )
-        self._possessive = re.compile(rf"(?P<affil>\b(?:{affil}))['\u2019]s\s+$")
-        self._after = re.compile(
-            rf"^\s*,\s*(?:(?i:the|a|an)\s+)?(?P<former>(?i:former)\s+)?"
-            rf"(?:(?P<affil>(?:{affil}))(?:['\u2019]s)?\s+)?(?P<title>(?i:{_RANK}{title}))"
-            rf"(?:\s+(?i:of|for)\s+(?:the\s+)?(?P<affil2>(?:{affil})))?"
-        )
-        self._of_after = re.compile(rf"^\s+(?i:of)\s+(?:the\s+)?(?P<affil2>(?:{affil}))\b")
-        self._appositive = re.compile(rf"(?:(?P<affil>\b(?:{affil}))\s+)(?P<title>(?i:{title}))\b")
+        self.courtesy = courtesy
 
-    def read(self, text: str, mention: Mention, sentence_start: int) -> Attributes | None:
-        before = text[max(sentence_start, mention.start - 160) : mention.start]
-        after = text[mention.end : mention.end + 200]
-        title = country = org = None
+    def read(self, doc: Doc, mention: Mention, descriptors: Descriptors) -> Reading:
+        before = self._before(doc, mention.start, descriptors)
+        after = self._after(doc, mention.end, descriptors)
+        title = before.title or after.title
+        country = before.country or after.country
+        org = before.org or after.org
+        if not (country or org) and title is not None:
+            country, org = title.affiliation
+        return Reading(
+            title=title,
+            country=country if not org else None,
+            org=org,
+            former=before.former or after.former,
+            counterpart=before.counterpart,
+            tokens=before.tokens | after.tokens,
+        )
+
+    def _before(self, doc: Doc, start: int, d: Descriptors) -> Reading:
+        i = start - 1
+        taken: set[int] = set()
+        while i >= 0 and (i in self.courtesy or doc[i].lower_ in ("mr", "mr.", "dr", "dr.")):
+            taken.add(i)
+            i -= 1
+        # "the Minister of Foreign Affairs of Ruritania, Hon. Ana Ruiz": an apposition.
+        if i >= 1 and doc[i].text == "," and (i - 1 in d.title_at or i - 1 in d.affiliation_at):
+            taken.add(i)
+            i -= 1
+        title: Title | None = None
+        affiliation: Affiliation | None = None
+        counterpart = False
+        # "Minister for Foreign Affairs of Japan X": the title's own affiliation.
+        if i >= 0 and i in d.affiliation_at:
+            a = d.affiliation_at[i]
+            k = a.start - 1
+            if k >= 1 and doc[k].lower_ in ("of", "for") and (k - 1) in d.title_at:
+                title, affiliation = d.title_at[k - 1], a
+                taken.update(range(title.start, a.end))
+                i = title.start - 1
+            elif not (k >= 0 and doc[k].lower_ in ("to", "in", "at", "from")):
+                affiliation = a  # "Peru's X", "Chilean X"
+                taken.update(range(a.start, a.end))
+                i = a.start - 1
+        elif i >= 0 and doc[i].lower_ in ("'s", "\u2019s") and (i - 1) in d.affiliation_at:
+            affiliation = d.affiliation_at[i - 1]
+            taken.update(range(affiliation.start, i + 1))
+            i = affiliation.start - 1
+        if title is None:
+            if i >= 0 and doc[i].text == ",":  # "his Chilean counterpart, X"
+                if i >= 1 and doc[i - 1].lower_ == "counterpart":
+                    i -= 1
+            if i >= 0 and doc[i].lower_ in ("counterpart", "counterparts"):
+                counterpart = True
+                taken.update(range(i, start))
+                i -= 1
+            elif i >= 0 and i in d.title_at:
+                title = d.title_at[i]
+                taken.update(range(title.start, i + 1))
+                i = title.start - 1
+        if title is not None or counterpart:
+            while i >= 0 and i in self.courtesy:
+                i -= 1
+            if affiliation is None and i >= 0 and i in d.affiliation_at:
+                a = d.affiliation_at[i]
+                affiliation = a
+                taken.update(range(a.start, a.end))
+                i = a.start - 1
+            elif affiliation is None and i >= 1 and doc[i].lower_ in ("'s", "\u2019s"):
+                a_or_none = d.affiliation_at.get(i - 1)
+                if a_or_none is not None:
+                    affiliation = a_or_none
+                    taken.update(range(a_or_none.start, i + 1))
+                    i = a_or_none.start - 1
+        former = i >= 0 and doc[i].lower_ in _FORMER
+        if former:
+            taken.add(i)
+            i -= 1
+        if i >= 0 and doc[i].lower_ in ("the", "his", "her", "their") and (title or counterpart):
+            taken.add(i)
+        return Reading(
+            title=title,
+            country=affiliation.country if affiliation else None,
+            org=affiliation.org if affiliation else None,
+            former=former,
+            counterpart=counterpart,
+            tokens=frozenset(taken),
+        )
+
+    def _after(self, doc: Doc, end: int, d: Descriptors) -> Reading:
+        i = end
+        taken: set[int] = set()
+        # "X of Peru", "X of the European Union", "X (Peru)"
+        if i + 1 < len(doc) and doc[i].lower_ in ("of", "("):
+            k = i + 1 + (doc[i + 1].lower_ == "the")
+            a = d.affiliation_at.get(k)
+            if a is not None and a.start == k:
+                return Reading(country=a.country, org=a.org, tokens=frozenset(range(i, a.end)))
+        if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
+            return self._apposition(doc, i + 1, d)
+        return Reading(tokens=frozenset(taken))
+
+    def _apposition(self, doc: Doc, start: int, d: Descriptors) -> Reading:
+        """ ", the former Ruritanian Minister of Trade, ..." after a name."""
+        title: Title | None = None
+        country = org = None
         former = False
-        found = False
-        match = self._before.search(before)
-        if match:
-            found = True
-            former = bool(match.group("former"))
-            if match.group("title").lower() != "counterpart":
-                title = match.group("title")
-            if match.group("affil"):
-                country, org = self.lexicon.affiliation(match.group("affil"))
-        else:
-            possessive = self._possessive.search(before)
-            if possessive:
-                found = True
-                country, org = self.lexicon.affiliation(possessive.group("affil"))
-        after_match = self._after.match(after)
-        if after_match:
-            found = True
-            former = former or bool(after_match.group("former"))
-            title = title or after_match.group("title")
-            for group in ("affil", "affil2"):
-                if after_match.group(group) and not (country or org):
-                    country, org = self.lexicon.affiliation(after_match.group(group))
-        if after.startswith(",") and not (country or org):
-            # "Wang Yi, member of the Political Bureau ... and Chinese foreign minister,"
-            segment = re.split(
-                r"[;()\n]|\.\s|,(?=\s+(?:held|met|said|who)\b)|\b(?:met|held|said|told)\b",
-                after[1:],
-            )[0][:160]
-            apposition = self._appositive.search(segment)
-            if apposition:
-                found = True
-                title = title or apposition.group("title")
-                if not (country or org):
-                    country, org = self.lexicon.affiliation(apposition.group("affil"))
-            else:
-                # "chairman of the State Affairs Commission of the DPRK": the last
-                # state named in the apposition is the one the person serves.
-                titled = re.match(
-                    rf"\s*(?:the\s+)?(?P<title>(?i:{self.lexicon.title_re}))\s+of\b", segment
-                )
-                states = list(re.finditer(rf"\b(?:{self.lexicon.affiliation_re})\b", segment))
-                if titled and states:
-                    found = True
-                    title = title or titled.group("title")
-                    if not (country or org):
-                        country, org = self.lexicon.affiliation(states[-1].group(0))
-        of_match = self._of_after.match(after)
-        if of_match and not (country or org):
-            found = True
-            country, org = self.lexicon.affiliation(of_match.group("affil2"))
-        if not found:
-            return None
-        if title:
-            title = _tidy_title(title)
-            if former:
-                title = f"former {title}"
-        return Attributes(title=title, country=country, org=org, former=former)
-
-
-def attribute_people(
-    people: list[Person], doc: Doc, reader: AttributeReader, sentence_starts: list[int]
-) -> None:
-    """Fill title, country, org and former from the context of each person's mentions."""
-    for person in people:
-        ordered = sorted(person.mentions, key=lambda m: (m.in_title, -len(m.text.split()), m.start))
-        for m in ordered:
-            if m.in_title:
-                continue
-            attrs = reader.read(doc.text, m, sentence_starts[m.sentence])
-            if attrs is None:
-                continue
-            if person.title is None and attrs.title:
-                person.title = attrs.title
-                person.former = attrs.former
-                person.attribute_evidence = m
-            if person.country is None and person.org is None and (attrs.country or attrs.org):
-                person.country, person.org = attrs.country, attrs.org
-                person.attribute_evidence = person.attribute_evidence or m
-            if person.title and (person.country or person.org):
+        end = start
+        limit = min(len(doc), start + _APPOSITION_TOKENS)
+        i = start
+        while i < limit:
+            token = doc[i]
+            if token.text in _APPOSITION_STOP or (token.is_sent_start and i > start):
                 break
+            if token.pos_ in ("VERB", "AUX") and i not in d.title_at and i not in d.affiliation_at:
+                break
+            if i == start and not (
+                i in d.title_at
+                or i in d.affiliation_at
+                or token.lower_ in ("the", "a", "an", "former", "who", "then")
+                or token.lower_ in _FORMER
+            ):
+                return Reading()
+            if token.text == "," and title is not None:
+                # "..., Minister for Foreign Affairs, Ruritania, said": the state after a comma.
+                a = d.affiliation_at.get(i + 1)
+                if a is not None and not (country or org) and a.end < len(doc) and (
+                    doc[a.end].is_punct
+                ):
+                    country, org = a.country, a.org
+                    end = a.end
+                else:
+                    end = i
+                break
+            if token.lower_ in _FORMER and title is None:
+                former = True
+            if i in d.title_at and title is None:
+                title = d.title_at[i]
+                i = title.end
+                end = i
+                if title.affiliation != (None, None):
+                    country, org = title.affiliation
+                continue
+            if i in d.affiliation_at:
+                a = d.affiliation_at[i]
+                k = a.start - 1
+                if k > 0 and doc[k].lower_ == "the":
+                    k -= 1
+                previous = doc[k].lower_ if k >= 0 else ""
+                if previous not in ("to", "in", "at", "from", "with", "for", "on", "and"):
+                    # The last state named is the one served: "chairman of the party of X".
+                    country, org = a.country, a.org
+                i = a.end
+                end = i
+                continue
+            i += 1
+            end = i
+        if title is None and not (country or org):
+            return Reading()
+        return Reading(
+            title=title,
+            country=None if org else country,
+            org=org,
+            former=former,
+            tokens=frozenset(range(start - 1, end)),
+        )
+
+
+def cluster(
+    body_mentions: list[Mention],
+    title_mentions: list[Mention],
+    readings: dict[tuple[bool, int], Reading],
+    lexicon: Lexicon,
+) -> list[Person]:
+    """Group mentions into people; shorter names join the full name that contains them."""
+    people: list[Person] = []
+
+    def form_of(m: Mention) -> NameForm:
+        return name_form(m.text, lexicon.name_particles, lexicon.patronymic_particles)
+
+    full = sorted(
+        (m for m in body_mentions if len(form_of(m).parts) >= 2),
+        key=lambda m: (len(form_of(m).parts), len(m.text)),
+        reverse=True,
+    )
+    for m in full:
+        form = form_of(m)
+        if not any(_same(form, m.text, p) for p in people):
+            people.append(Person(name=display_form(tidy(m.text)), form=form))
+
+    last_seen: dict[int, int] = {}
+    for m in body_mentions:
+        form = form_of(m)
+        candidates = _candidates(form, m.text, people)
+        if not candidates:
+            people.append(Person(name=display_form(tidy(m.text)), form=form))
+            candidates = [len(people) - 1]
+        recent = sorted(candidates, key=lambda k: last_seen.get(k, -1), reverse=True)
+        chosen = recent[0]
+        people[chosen].mentions.append(PersonMention(m, False, readings[(False, m.start)]))
+        last_seen[chosen] = m.start
+
+    for m in title_mentions:
+        form = form_of(m)
+        candidates = _candidates(form, m.text, people)
+        if not candidates:
+            # Headline case capitalises every word, and the model then finds "people" in
+            # it: a headline name counts when the body names them too or a title introduces it.
+            if not m.after_title:
+                continue
+            people.append(Person(name=display_form(tidy(m.text)), form=form))
+            candidates = [len(people) - 1]
+        people[candidates[0]].mentions.append(PersonMention(m, True, readings[(True, m.start)]))
+    return [p for p in people if p.mentions]
+
+
+def _candidates(form: NameForm, text: str, people: list[Person]) -> list[int]:
+    """People a mention can be: exact forms first, then a given or family name (the first
+    or last part) before a middle one."""
+    fitting = [k for k, p in enumerate(people) if _same(form, text, p)]
+    exact = [k for k in fitting if people[k].form.part_set == form.part_set]
+    if exact:
+        return exact
+    if len(form.parts) == 1:
+        ends = [k for k in fitting if form.parts[0] in (people[k].form.parts[0], people[k].form.parts[-1])]
+        return ends or fitting
+    return fitting
+
+
+def _same(form: NameForm, text: str, person: Person) -> bool:
+    return could_be_same(form, person.form) or fused(text) == fused(person.name)
+
+
+def settle_attributes(people: list[Person], lexicon: Lexicon, named_orgs: list[str]) -> None:
+    """Each person's title, side and "former", by the majority of what their mentions say."""
+    for person in people:
+        readings = [m.reading for m in person.mentions]
+        titled = [r for r in readings if r.title is not None]
+        if titled:
+            first = titled[0]
+            assert first.title is not None
+            person.title = _title_text(first.title.text, first.former)
+            person.title_head = first.title.head
+            person.former = first.former
+        sides = Counter((r.country, r.org) for r in readings if r.country or r.org)
+        if sides:
+            # One contradicting mention does not change a person's side; ties go to the first.
+            best = max(sides.values())
+            for r in readings:
+                if (r.country or r.org) and sides[(r.country, r.org)] == best:
+                    person.country, person.org = r.country, r.org
+                    break
+        person.counterpart = any(r.counterpart for r in readings)
+        title = (person.title or "").lower().removeprefix("former ")
+        if not person.side and named_orgs and title in lexicon.organisation_titles:
+            person.org = named_orgs[0]
+
+
+def _title_text(text: str, former: bool) -> str:
+    small = {"of", "and", "for", "the", "to", "&"}
+    words = text.replace("\n", " ").split()
+    tidy_words = [w if w.lower() in small else w[:1].upper() + w[1:] for w in words]
+    title = " ".join(tidy_words)
+    if title.isupper() and len(title) > 3:
+        title = " ".join(w.capitalize() for w in title.split())
+    return f"former {title}" if former else title
+
+
+def build_roster(
+    body: Doc,
+    title: Doc,
+    body_descriptors: Descriptors,
+    title_descriptors: Descriptors,
+    finder: MentionFinder,
+    lexicon: Lexicon,
+    named_orgs: list[str],
+) -> Roster:
+    """Find, group and describe the people of an article."""
+    readers = {
+        False: AttributeReader(lexicon, finder.courtesy_tokens(body)),
+        True: AttributeReader(lexicon, finder.courtesy_tokens(title)),
+    }
+    body_mentions = finder.find(body, body_descriptors)
+    full_parts = frozenset(
+        part
+        for m in body_mentions
+        if len(form := name_form(m.text, lexicon.name_particles, lexicon.patronymic_particles).parts)
+        >= 2
+        for part in form
+    )
+    # Second pass: surnames and given names of those people, whatever the model tagged them.
+    body_mentions = finder.find(body, body_descriptors, full_parts)
+    # A headline names people by the parts the body uses, even one-word names.
+    every_part = full_parts | frozenset(
+        part
+        for m in body_mentions
+        for part in name_form(m.text, lexicon.name_particles, lexicon.patronymic_particles).parts
+    )
+    title_mentions = finder.find(title, title_descriptors, every_part)
+    readings = {
+        (False, m.start): readers[False].read(body, m, body_descriptors) for m in body_mentions
+    }
+    readings |= {
+        (True, m.start): readers[True].read(title, m, title_descriptors) for m in title_mentions
+    }
+    people = cluster(body_mentions, title_mentions, readings, lexicon)
+    settle_attributes(people, lexicon, named_orgs)
+    _counterpart_titles(people, body)
+    body_owner: dict[int, int] = {}
+    title_owner: dict[int, int] = {}
+    name_at: dict[int, int] = {}
+    for index, person in enumerate(people):
+        for pm in person.mentions:
+            owner = title_owner if pm.in_title else body_owner
+            for i in (*range(pm.mention.start, pm.mention.end), *pm.reading.tokens):
+                owner.setdefault(i, index)
+            if not pm.in_title:
+                name_at.update(dict.fromkeys(range(pm.mention.start, pm.mention.end), index))
+    return Roster(tuple(people), body_owner, title_owner, name_at)
+
+
+def _counterpart_titles(people: list[Person], body: Doc) -> None:
+    """ "his Chilean counterpart, X" holds the office of the person the sentence is about."""
+    for person in people:
+        if not person.counterpart or person.title:
+            continue
+        first = min((m for m in person.body_mentions), key=lambda m: m.start, default=None)
+        if first is None:
+            continue
+        sentence = body[first.start].sent
+        others = [
+            p
+            for p in people
+            if p is not person
+            and p.title
+            and any(sentence.start <= m.start < first.start for m in p.body_mentions)
+        ]
+        if others:
+            person.title = (others[0].title or "").removeprefix("former ")
+            person.title_head = others[0].title_head

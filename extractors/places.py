@@ -1,53 +1,108 @@
-"""Where a meeting took place: known cities (data file) and country names in the text."""
+"""Where a meeting took place, read from the phrases that attach a place to it.
+
+A place is a capitalised name in a locative phrase ("in Lakeport", "at the palace in
+Lakeport") or a place entity, looked up in the GeoNames gazetteer; a country name
+gives the country alone. The meeting's own phrase wins over its sentence, the
+sentence over the headline, and those over where the story was filed (a dateline
+names the newsroom, which is not always where the leaders met).
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection, Iterable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from domain.models import Location
+from extractors.gazetteer import Gazetteer
 from extractors.lexicon import Lexicon
 
-
-def city_in(sentence: Span, lexicon: Lexicon) -> tuple[str, str] | None:
-    """(city, country code) of the known city where something happens in ``sentence``.
-
-    "in Madrid" / "at Da Nang" come first; other tagged cities ("ties between Seoul
-    and Tokyo") only when no city follows "in" or "at".
-    """
-    for match in re.finditer(
-        r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+city\s+of\s+|city\s+of\s+)?"
-        r"([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})",
-        sentence.text,
-    ):
-        words = match.group(1).split()
-        for n in range(len(words), 0, -1):
-            key = " ".join(words[:n]).lower()
-            if key in lexicon.cities:
-                return lexicon.city_names[key], lexicon.cities[key]
-    for ent in sentence.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
-            continue
-        key = re.sub(r"^the\s+", "", ent.text.lower())
-        if key in lexicon.cities:
-            return lexicon.city_names[key], lexicon.cities[key]
-    return None
+_LOCATIVE = {"in", "at", "to", "inside", "near", "outside"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 
 
-def country_in(sentence: Span, lexicon: Lexicon) -> str | None:
-    """Country named as the place of an event: "in Vietnam", "visit to Japan"."""
-    pattern = re.compile(
-        rf"\b(?:in|to|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?P<c>{lexicon.affiliation_re})\b"
-    )
-    for match in pattern.finditer(sentence.text):
-        code = lexicon.country_code(match.group("c"))
-        if code:
-            return code
-    return None
+class PlaceReader:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
 
+    def name(self, phrase: str, prefer: Collection[str] = ()) -> Location | None:
+        """The city or country ``phrase`` names, if it names one."""
+        city = self.gazetteer.best(phrase, prefer)
+        if city is not None:
+            return Location(city=city.name, country=city.country)
+        country, _ = self.lexicon.affiliation(phrase)
+        if country and not self.lexicon.demonyms.get(phrase.lower()):
+            return Location(city=None, country=country)
+        return None
 
-def city_by_name(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
-    key = name.strip().lower()
-    if key in lexicon.cities:
-        return lexicon.city_names[key], lexicon.cities[key]
-    return None
+    def in_tokens(
+        self, tokens: Iterable[Token], prefer: Collection[str] = (), *, locative_only: bool = True
+    ) -> Location | None:
+        """The first city (else country) named in a locative phrase among ``tokens``."""
+        country_only: Location | None = None
+        for token in tokens:
+            if not self._locative(token, locative_only):
+                continue
+            for phrase in self._phrases(token):
+                found = self.name(phrase, prefer)
+                if found is None:
+                    continue
+                if found.city:
+                    return found
+                country_only = country_only or found
+        return country_only
+
+    def in_span(self, span: Span, prefer: Collection[str] = ()) -> Location | None:
+        found = self.in_tokens(span, prefer)
+        if found is not None and found.city:
+            return found
+        loose = self.in_tokens(span, prefer, locative_only=False)
+        if loose is not None and loose.city:
+            return loose
+        return found
+
+    def _locative(self, token: Token, locative_only: bool) -> bool:
+        if not token.text[:1].isupper() or token.dep_ == "poss":
+            return False
+        if any(c.lower_ in ("'s", "\u2019s") for c in token.children):
+            return False  # "Lakeport's initiative" names a government, not a venue
+        head = token
+        while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+            return True
+        if locative_only:
+            return False
+        return token.ent_type_ in _PLACE_ENTITIES and token.ent_type_ != "PERSON"
+
+    def _phrases(self, token: Token) -> list[str]:
+        """Candidate names around ``token``: its entity and its run of capitalised words.
+
+        A run that ends in an institution word ("the Belem Palace", "Lakeport City Hall")
+        names a venue; the city is in a phrase of its own ("... in Lakeport").
+        """
+        doc = token.doc
+        out = []
+        if token.ent_type_:
+            for ent in doc.ents:
+                if ent.start <= token.i < ent.end:
+                    words = [t for t in ent if t.lower_ != "the"]
+                    if words:
+                        out.append(doc[words[0].i : words[-1].i + 1])
+                    break
+        start, end = token.i, token.i + 1
+        while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+            start -= 1
+        while end < len(doc) and doc[end].text[:1].isupper():
+            end += 1
+        out.append(doc[start:end])
+        names = []
+        for span in out:
+            if span[-1].lower_ in self.lexicon.institution_words:
+                continue
+            names.append(span.text)
+            # "Lakeport City" or "Greater Lakeport": shorter names inside the run.
+            for n in range(min(self.gazetteer.max_words, len(span)) - 1, 0, -1):
+                names += [span[len(span) - n :].text, span[:n].text]
+        return [p for p in dict.fromkeys(names) if p.lower() not in self.lexicon.name_particles]

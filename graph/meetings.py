@@ -64,6 +64,7 @@ MERGE (k)-[:INVOLVES]->(c)
 DELETE r
 """
 
+# The reporting window is the union of both; an undated side (null) takes nothing away.
 ABSORB_DUPLICATE = """
 MATCH (d:Meeting {id: $duplicate})
 MATCH (k:Meeting {id: $keep})
@@ -71,9 +72,11 @@ SET k.date = coalesce(k.date, d.date),
     k.city = coalesce(k.city, d.city),
     k.country = coalesce(k.country, d.country),
     k.status = CASE WHEN k.status = 'held' OR d.status = 'held' THEN 'held' ELSE 'planned' END,
-    k.first_reported = CASE WHEN d.first_reported < k.first_reported
+    k.first_reported = CASE WHEN d.first_reported IS NULL THEN k.first_reported
+                            WHEN k.first_reported IS NULL OR d.first_reported < k.first_reported
                             THEN d.first_reported ELSE k.first_reported END,
-    k.last_reported = CASE WHEN d.last_reported > k.last_reported
+    k.last_reported = CASE WHEN d.last_reported IS NULL THEN k.last_reported
+                           WHEN k.last_reported IS NULL OR d.last_reported > k.last_reported
                            THEN d.last_reported ELSE k.last_reported END
 WITH d
 DETACH DELETE d

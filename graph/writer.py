@@ -94,6 +94,8 @@ MERGE (p)-[r:ATTENDED {article_id: row.article_id}]->(m)
 SET r += row.props
 """
 
+# first_seen / last_seen: the earliest and latest dated report of a title. An undated
+# report (row.seen null) leaves them as they are; a dated one fills a null.
 # p.countries mirrors the REPRESENTS codes (never removed while the person exists)
 # so lists of people show their countries without walking one edge per title.
 MERGE_REPRESENTS = """
@@ -101,9 +103,12 @@ UNWIND $rows AS row
 MATCH (p:Person {key: row.person_key})
 MATCH (c:Country {code: row.code})
 MERGE (p)-[r:REPRESENTS {title: row.title, former: row.former}]->(c)
-ON CREATE SET r.first_seen = row.seen, r.last_seen = row.seen
-SET r.first_seen = CASE WHEN row.seen < r.first_seen THEN row.seen ELSE r.first_seen END,
-    r.last_seen = CASE WHEN row.seen > r.last_seen THEN row.seen ELSE r.last_seen END,
+SET r.first_seen = CASE WHEN row.seen IS NULL THEN r.first_seen
+                        WHEN r.first_seen IS NULL OR row.seen < r.first_seen THEN row.seen
+                        ELSE r.first_seen END,
+    r.last_seen = CASE WHEN row.seen IS NULL THEN r.last_seen
+                       WHEN r.last_seen IS NULL OR row.seen > r.last_seen THEN row.seen
+                       ELSE r.last_seen END,
     p.countries = CASE WHEN row.code IN coalesce(p.countries, []) THEN p.countries
                        ELSE coalesce(p.countries, []) + row.code END
 """
@@ -113,9 +118,12 @@ UNWIND $rows AS row
 MATCH (p:Person {key: row.person_key})
 MATCH (o:Organization {code: row.code})
 MERGE (p)-[r:MEMBER_OF {title: row.title, former: row.former}]->(o)
-ON CREATE SET r.first_seen = row.seen, r.last_seen = row.seen
-SET r.first_seen = CASE WHEN row.seen < r.first_seen THEN row.seen ELSE r.first_seen END,
-    r.last_seen = CASE WHEN row.seen > r.last_seen THEN row.seen ELSE r.last_seen END
+SET r.first_seen = CASE WHEN row.seen IS NULL THEN r.first_seen
+                        WHEN r.first_seen IS NULL OR row.seen < r.first_seen THEN row.seen
+                        ELSE r.first_seen END,
+    r.last_seen = CASE WHEN row.seen IS NULL THEN r.last_seen
+                       WHEN r.last_seen IS NULL OR row.seen > r.last_seen THEN row.seen
+                       ELSE r.last_seen END
 """
 
 MERGE_ABOUT = """
@@ -145,9 +153,10 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _seen(facts: ArticleFacts, day: dt.date | None) -> str:
-    # When a person held a title: the meeting's day, else the article's, else today.
-    return _iso(day) or _iso(facts.article.published) or dt.date.today().isoformat()
+def _seen(facts: ArticleFacts, day: dt.date | None) -> str | None:
+    # When a person held a title: the meeting's day, else the article's, else unknown.
+    # Never the ingestion day: an old article read today says nothing about today.
+    return _iso(day) or _iso(facts.article.published)
 
 
 def _article_rows(batch: Sequence[ArticleFacts]) -> list[Row]:

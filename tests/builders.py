@@ -33,6 +33,7 @@ def facts(
     country: str | None = "CN",
     topics: tuple[str, ...] = ("economy-trade",),
     status: str = "held",
+    published: dt.date | None = dt.date(2025, 3, 5),
 ) -> ArticleFacts:
     meeting = Meeting(
         status=status,  # type: ignore[arg-type]
@@ -46,7 +47,7 @@ def facts(
         topics=[TopicMention(id=t, evidence=evidence()) for t in topics],
         evidence=evidence(),
     )
-    article = ArticleIn(title="t", text=text, published=dt.date(2025, 3, 5), url=None)
+    article = ArticleIn(title="t", text=text, published=published, url=None)
     return ArticleFacts(
         id=article_id(text),
         article=article,

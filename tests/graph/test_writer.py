@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import neo4j
@@ -152,3 +153,41 @@ def test_writer_concurrent_writers_produce_exact_graph(
     # Wang Yi holds one REPRESENTS (same title), as does the UN chief's MEMBER_OF.
     assert rels["REPRESENTS"] == total + 1
     assert rels["MEMBER_OF"] == 1
+
+
+def titles_seen(driver: neo4j.Driver, database: str) -> dict[str, tuple[str | None, str | None]]:
+    records, _, _ = driver.execute_query(
+        "MATCH (p:Person)-[r:REPRESENTS|MEMBER_OF]->() "
+        "RETURN p.key AS key, r.first_seen AS first, r.last_seen AS last",
+        database_=database,
+    )
+    return {r["key"]: (r["first"], r["last"]) for r in records}
+
+
+def test_writer_title_dates_come_from_reports_never_the_clock(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget
+) -> None:
+    # Fictional officials: one represents Chile, one the UN.
+    people = [("Mira Castellanos", "CL", None), ("Adaeze Okafor", None, "UN")]
+    keys = ("miracastellanos", "adaezeokafor")
+
+    def report(
+        text: str, day: dt.date | None, published: dt.date | None = None
+    ) -> dict[str, tuple[str | None, str | None]]:
+        item = facts(text, f"m-{text}", people, day=day, published=published)
+        write_articles(clean_graph, graph_target.database, [item])
+        return titles_seen(clean_graph, graph_target.database)
+
+    # Neither the meeting nor the article has a date: unknown, not the day of ingestion.
+    assert report("Undated.", None) == dict.fromkeys(keys, (None, None))
+    # A dated report of the same titles fills them in...
+    assert report("Dated.", dt.date(2025, 3, 4)) == dict.fromkeys(keys, ("2025-03-04",) * 2)
+    # ... and a later undated one erases nothing.
+    assert report("Undated again.", None) == dict.fromkeys(keys, ("2025-03-04",) * 2)
+    # The article's date stands in for an undated meeting; the span widens both ways.
+    assert report("Published.", None, published=dt.date(2025, 5, 2)) == dict.fromkeys(
+        keys, ("2025-03-04", "2025-05-02")
+    )
+    assert report("Earlier.", dt.date(2025, 1, 10)) == dict.fromkeys(
+        keys, ("2025-01-10", "2025-05-02")
+    )

@@ -26,10 +26,11 @@ def cli_env(target: GraphTarget) -> dict[str, str]:
 
 
 def run_ingest(
-    target: GraphTarget, *paths: Path, batch: int = 8
+    target: GraphTarget, *paths: Path, batch: int = 8, options: tuple[str, ...] = ()
 ) -> subprocess.CompletedProcess[str]:
+    args = ["ingest", "--batch-size", str(batch), *options, *map(str, paths)]
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", "ingest", "--batch-size", str(batch), *map(str, paths)],
+        [sys.executable, "-m", "app.cli", *args],
         env=cli_env(target),
         capture_output=True,
         text=True,
@@ -149,3 +150,36 @@ def test_ingest_cli_killed_midway_then_rerun_completes(
     assert rerun.returncode == 0, rerun.stderr
     assert f"unchanged {partial}" in rerun.stdout
     assert graph_counts(clean_graph, graph_target.database) == expected
+
+
+def test_ingest_cli_published_dates_articles_without_their_own(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget, tmp_path: Path
+) -> None:
+    # Invented reports: fictional ministers of real countries, each meeting "on Tuesday".
+    (tmp_path / "undated.txt").write_text(
+        "Castellanos meets Arrieta\n\nChilean Foreign Minister Mira Castellanos held talks "
+        "with Peruvian Foreign Minister Tomas Arrieta in Lima on Tuesday. They discussed "
+        "trade and border security.\n"
+    )
+    (tmp_path / "dated.txt").write_text(
+        "Ferreyra meets Olmedo\nPublished: April 11, 2024\n\nArgentine Foreign Minister "
+        "Lucas Ferreyra held talks with Uruguayan Foreign Minister Ines Olmedo in "
+        "Montevideo on Tuesday. They discussed river transport and energy.\n"
+    )
+    proc = run_ingest(graph_target, tmp_path, options=("--published", "2024-03-07"))
+    assert proc.returncode == 0, proc.stderr
+    assert "new 2" in proc.stdout
+
+    records, _, _ = clean_graph.execute_query(
+        "MATCH (a:Article)-[:REPORTS]->(m:Meeting)<-[:ATTENDED]-(p:Person)-[r:REPRESENTS]->() "
+        "RETURN a.title AS title, a.published AS published, m.date AS date, "
+        "collect(DISTINCT r.first_seen) AS seen ORDER BY title",
+        database_=graph_target.database,
+    )
+    assert [r.data() for r in records] == [
+        # The file's own date wins; --published dates only the other.
+        {"title": "Castellanos meets Arrieta", "published": "2024-03-07",
+         "date": "2024-03-05", "seen": ["2024-03-05"]},
+        {"title": "Ferreyra meets Olmedo", "published": "2024-04-11",
+         "date": "2024-04-09", "seen": ["2024-04-09"]},
+    ]  # fmt: skip

@@ -1,0 +1,287 @@
+"""Encounters become the domain's meetings: filtered, dated, placed, with topics and evidence.
+
+Filters: a meeting dated only by a period ("last year") is background; a "would"
+meeting is planned only when the article gives it a future day; people who all act
+for one side did not hold a diplomatic meeting. A participant whose side the article
+never states takes the one other state it names around the meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from domain.models import Evidence, Location, Meeting, Participant, TopicMention
+from extractors.article import ParsedArticle
+from extractors.descriptors import Descriptors
+from extractors.encounters import Encounter
+from extractors.lexicon import Lexicon
+from extractors.people import Person, Roster
+from extractors.places import PlaceReader
+from extractors.timing import encounter_date, own_phrase
+from extractors.topics import TopicMatcher
+
+_FOLLOW_UP_WORDS = (
+    "the two sides", "both sides", "the two leaders", "both leaders", "the two ministers",
+    "the leaders", "the ministers", "the two", "they ", "the talks", "the meeting",
+    "the call", "the discussions", "discussed", "agreed", "exchanged views", "during the",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    parsed: ParsedArticle
+    body_descriptors: Descriptors
+    title_descriptors: Descriptors
+    roster: Roster
+    lexicon: Lexicon
+    places: PlaceReader
+    topics: TopicMatcher
+
+
+def keep(encounter: Encounter, people: tuple[Person, ...]) -> bool:
+    """Whether an encounter is a meeting the article reports."""
+    if encounter.status == "held" and encounter.vague:
+        return False
+    if encounter.conditional and encounter.day is None:
+        return False
+    sides = [people[p].side for p in encounter.people]
+    known = [s for s in sides if s]
+    return len(known) < len(sides) or len(set(known)) >= 2
+
+
+def attendee_sides(encounter: Encounter, people: tuple[Person, ...]) -> None:
+    """Officials listed as attending take the side their delegation names, else the
+    host's: readouts list the host's officials without saying whose they are."""
+    hosts = {people[p].side for p, role in encounter.roles.items() if role == "host"} - {None}
+    for person, side in encounter.attended.items():
+        if people[person].side:
+            continue
+        if side:
+            people[person].country = side
+        elif len(hosts) == 1:
+            people[person].country = next(iter(hosts))
+
+
+def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
+    """Give the one participant of unknown side the one other state the article names.
+
+    Nearest evidence first: the headline and the meeting's sentence, then the lead,
+    then the whole article when one state clearly dominates it. Places ("in Peru",
+    "to Chile") are where things happen, not sides.
+    """
+    people = ctx.roster.people
+    unknown = [p for p in encounter.people if not people[p].side]
+    if len(unknown) != 1:
+        return
+    known = {people[p].country for p in encounter.people} - {None}
+    sentences = ctx.parsed.sentences
+    headline = _sides_named(ctx.title_descriptors, ctx.parsed.title[:])
+    skip = ctx.parsed.lead_start
+    first = (
+        _sides_named(ctx.body_descriptors, sentences[encounter.first_sentence], skip)
+        if encounter.sentences
+        else []
+    )
+    lead = [c for s in sentences[:2] for c in _sides_named(ctx.body_descriptors, s, skip)]
+    everywhere = _sides_named(ctx.body_descriptors, ctx.parsed.body[:], skip)
+    tiers = [headline + first, headline + first + lead, headline + everywhere]
+    for level, codes in enumerate(tiers):
+        counts = Counter(code for code in codes if code not in known)
+        ranked = counts.most_common()
+        if len(ranked) == 1 or (level == 2 and len(ranked) > 1 and ranked[0][1] >= 2 * ranked[1][1]):
+            people[unknown[0]].country = ranked[0][0]
+            return
+
+
+def _sides_named(descriptors: Descriptors, span: Span, lead_start: int = 0) -> list[str]:
+    codes = []
+    doc = span.doc
+    for a in descriptors.affiliations:
+        if not (span.start <= a.start < span.end) or not a.country:
+            continue
+        if doc[a.start].idx < lead_start:
+            continue  # the dateline's agency ("Some Point News") is not a side
+        before = doc[a.start - 1].lower_ if a.start > 0 else ""
+        before = doc[a.start - 2].lower_ if before == "the" and a.start > 1 else before
+        if before in ("in", "to", "at", "from", "near", "visit", "visits", "visited", "visiting"):
+            continue
+        codes.append(a.country)
+    return codes
+
+
+def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meeting]:
+    people = ctx.roster.people
+    for encounter in encounters:
+        attendee_sides(encounter, people)
+        infer_sides(encounter, ctx)
+    kept = [e for e in encounters if keep(e, people)]
+    kept.sort(key=lambda e: (e.first_sentence if e.sentences else 10**6))
+    setting = _setting(ctx)
+    result: list[Meeting] = []
+    previous_day: dt.date | None = None
+    previous_place: Location | None = None
+    for n, encounter in enumerate(kept):
+        later = [e.first_sentence for e in kept[n + 1 :] if e.first_sentence > encounter.first_sentence]
+        end = min(later) if later else len(ctx.parsed.sentences)
+        lead = n == 0
+        day = encounter_date(ctx.parsed, encounter, previous_day, lead)
+        location = _location(encounter, ctx, lead, setting, previous_place)
+        if encounter.status == "held":
+            previous_day = day or previous_day
+            previous_place = location or previous_place
+        context = _context(encounter, ctx, end)
+        ordered = sorted(encounter.people, key=lambda p: people[p].first_body_token())
+        evidence_sentence = encounter.first_sentence if encounter.sentences else _first_naming(encounter, ctx)
+        result.append(
+            Meeting(
+                status="planned" if encounter.status == "planned" else "held",
+                kind=encounter.kind,  # type: ignore[arg-type]
+                date=day,
+                location=location,
+                participants=[_participant(p, encounter, ctx) for p in ordered],
+                topics=_topics(context, encounter, ctx),
+                evidence=_evidence(ctx, evidence_sentence, _confidence(encounter)),
+            )
+        )
+    return result
+
+
+def _confidence(encounter: Encounter) -> float:
+    strong = [c for c in encounter.candidates if not (c.cue.weak or c.cue.joint or c.group)]
+    base = 0.85 if any(c.cue.token.pos_ == "VERB" for c in strong) else 0.7
+    if encounter.from_headline:
+        base = 0.6
+    return min(0.95, base + 0.05 * (len(encounter.candidates) - 1))
+
+
+def _first_naming(encounter: Encounter, ctx: ArticleContext) -> int:
+    for index, person in enumerate(ctx.roster.people):
+        if index in encounter.people and person.body_mentions:
+            return ctx.parsed.sentence_of(person.body_mentions[0].start)
+    return 0
+
+
+def _setting(ctx: ArticleContext) -> Location | None:
+    """Where the story is set: the place of the visit its lead reports, else its dateline."""
+    parsed = ctx.parsed
+    for sentence in parsed.sentences[:3]:
+        for token in sentence:
+            if token.lower_ in ("visit", "visited", "visits", "visiting", "arrived", "trip", "tour"):
+                found = ctx.places.in_tokens(token.subtree, locative_only=False)
+                if found is not None:
+                    return found
+    if parsed.dateline and parsed.dateline.city:
+        return ctx.places.name(parsed.dateline.city)
+    return None
+
+
+def _location(
+    encounter: Encounter,
+    ctx: ArticleContext,
+    lead: bool,
+    setting: Location | None,
+    previous: Location | None,
+) -> Location | None:
+    if encounter.kind != "in_person":
+        return None
+    parsed = ctx.parsed
+    prefer = {ctx.roster.people[p].country for p in encounter.people} - {None}
+    prefer_codes = {c for c in prefer if c}
+    for c in encounter.candidates:
+        if c.sentence < 0:
+            continue
+        root = c.cue.token
+        if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX"):
+            root = root.head
+        phrase = [ctx.parsed.body[i] for i in sorted(own_phrase(root))]
+        found = ctx.places.in_tokens(phrase, prefer_codes)
+        if found is not None and found.city:
+            return found
+    for k in encounter.sentences:
+        found = ctx.places.in_span(parsed.sentences[k], prefer_codes)
+        if found is not None and found.city:
+            return found
+    if encounter.status == "planned" or encounter.from_headline or lead:
+        found = ctx.places.in_span(parsed.title[:], prefer_codes)
+        if found is not None and found.city:
+            return found
+    if encounter.status == "held":
+        if lead and setting is not None:
+            return setting
+        if previous is not None:
+            return previous
+        if setting is not None:
+            return setting
+    for k in encounter.sentences:
+        found = ctx.places.in_tokens(parsed.sentences[k], prefer_codes)
+        if found is not None:
+            return found
+    return None
+
+
+def _context(encounter: Encounter, ctx: ArticleContext, end: int) -> list[int]:
+    """Sentences about the meeting: its own, and follow-ups naming its people."""
+    if not encounter.sentences:
+        return []
+    first = encounter.first_sentence
+    named = {
+        ctx.parsed.sentence_of(m.start)
+        for p in encounter.people
+        for m in ctx.roster.people[p].body_mentions
+    }
+    context = list(encounter.sentences)
+    for k in range(first + 1, end):
+        if k in context:
+            continue
+        text = ctx.parsed.sentences[k].text.lower()
+        if k in named or any(w in text for w in _FOLLOW_UP_WORDS):
+            context.append(k)
+    return sorted(context)
+
+
+def _evidence(ctx: ArticleContext, sentence_index: int, confidence: float) -> Evidence:
+    sentence = ctx.parsed.sentences[sentence_index]
+    text = sentence.text.rstrip()
+    return Evidence(
+        sentence=text,
+        start=sentence.start_char,
+        end=sentence.start_char + len(text),
+        confidence=round(confidence, 2),
+    )
+
+
+def _participant(index: int, encounter: Encounter, ctx: ArticleContext) -> Participant:
+    person = ctx.roster.people[index]
+    mentions = person.body_mentions
+    in_meeting = [
+        m for m in mentions if ctx.parsed.sentence_of(m.start) in encounter.sentences
+    ]
+    chosen = (in_meeting or mentions or [None])[0]
+    sentence = ctx.parsed.sentence_of(chosen.start) if chosen else _first_naming(encounter, ctx)
+    full_name_here = chosen is not None and chosen.text == person.name
+    return Participant(
+        name=person.name,
+        country=person.country,
+        org=person.org,
+        title=person.title,
+        former=person.former,
+        role=encounter.roles.get(index),  # type: ignore[arg-type]
+        aliases=person.aliases,
+        evidence=_evidence(ctx, sentence, 0.9 if full_name_here else 0.75),
+    )
+
+
+def _topics(context: list[int], encounter: Encounter, ctx: ArticleContext) -> list[TopicMention]:
+    found: dict[str, TopicMention] = {}
+    for k in context:
+        for topic_id in ctx.topics.topics_in(ctx.parsed.sentences[k]):
+            if topic_id not in found:
+                own = k in encounter.sentences
+                found[topic_id] = TopicMention(
+                    id=topic_id, evidence=_evidence(ctx, k, 0.8 if own else 0.6)
+                )
+    return list(found.values())

@@ -1,0 +1,159 @@
+"""Titles ("First Deputy Foreign Minister") and affiliations ("Malaysian", "the UN") in a parse.
+
+Both are found with spaCy's matchers over the lexicon, once per document, as token
+spans. Everything downstream (which words are a name, what a person's title and
+country are, what "the foreign minister" refers to) reads these spans instead of
+searching the text again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractors.lexicon import Lexicon
+
+_SPAN_POSTINGS = {"to", "in", "at"}  # "Ambassador to France": France is the posting, not the side
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int  # token offsets in the document
+    end: int
+    text: str
+    head: str  # lemma of the head noun: "minister", "president", "secretary"
+    plural: bool
+    capitalised: bool  # "Foreign Minister" names an office; "the foreign minister" refers back
+    affiliation: tuple[str | None, str | None] = (None, None)  # "Minister ... of Japan"
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    start: int
+    end: int
+    text: str
+    country: str | None
+    org: str | None
+
+
+@dataclass(frozen=True)
+class Descriptors:
+    titles: tuple[Title, ...]
+    affiliations: tuple[Affiliation, ...]
+    title_at: dict[int, Title]  # token index -> the title covering it
+    affiliation_at: dict[int, Affiliation]
+
+
+class DescriptorFinder:
+    """Matchers for titles and affiliations, built once per pipeline."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._affiliations = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._affiliations.add(
+            "AFFILIATION", [nlp.make_doc(p) for p in lexicon.affiliation_phrases]
+        )
+        self._acronyms = {p.lower() for p in lexicon.affiliation_phrases if p.isupper()}
+        heads = sorted(lexicon.title_heads)
+        modifiers = sorted(lexicon.title_modifiers | {"-"})
+        portfolio = sorted(lexicon.portfolio_words | {"-"})
+        head = {"LOWER": {"IN": heads}}
+        rank = {"LOWER": {"IN": modifiers}, "OP": "*"}
+        general = [{"ORTH": "-", "OP": "?"}, {"LOWER": "general", "OP": "?"}]
+        of = {"LOWER": {"IN": ["of", "for"]}}
+        the = {"LOWER": "the", "OP": "?"}
+        words = {"LOWER": {"IN": portfolio}, "OP": "+"}
+        self._titles = Matcher(nlp.vocab)
+        joint = {"LOWER": {"IN": ["and", "&"]}}
+        # "Deputy Prime Minister", "Minister of Foreign Affairs and Trade", and two offices
+        # held by one person: "State Councilor and Foreign Minister".
+        for pattern in (
+            [rank, head, *general],
+            [rank, head, *general, of, the, words],
+            [rank, head, *general, joint, rank, head, *general],
+        ):
+            self._titles.add("TITLE", [pattern], greedy="LONGEST")
+
+    def find(self, doc: Doc) -> Descriptors:
+        affiliations = self._find_affiliations(doc)
+        affiliation_at = {i: a for a in affiliations for i in range(a.start, a.end)}
+        titles = self._find_titles(doc, affiliation_at)
+        title_at = {i: t for t in titles for i in range(t.start, t.end)}
+        return Descriptors(tuple(titles), tuple(affiliations), title_at, affiliation_at)
+
+    def _find_affiliations(self, doc: Doc) -> list[Affiliation]:
+        spans = []
+        for _, start, end in self._affiliations(doc):
+            span = doc[start:end]
+            # "us", "who" and "Who" are words; "US", "WHO" and "Chad" are affiliations.
+            if not span.text[:1].isupper():
+                continue
+            if span.text.lower() in self._acronyms and not span.text.isupper():
+                continue
+            spans.append(span)
+        found = []
+        for span in filter_spans(spans):
+            country, org = self.lexicon.affiliation(span.text)
+            if country or org:
+                found.append(Affiliation(span.start, span.end, span.text, country, org))
+        return found
+
+    def _find_titles(self, doc: Doc, affiliation_at: dict[int, Affiliation]) -> list[Title]:
+        spans = [doc[s:e] for _, s, e in self._titles(doc)]
+        found = []
+        for span in filter_spans(spans):
+            span = _trim(span)
+            if span is None:
+                continue
+            head = next(
+                (t for t in reversed(span) if t.lower_ in self.lexicon.title_heads), span[-1]
+            )
+            singular = self.lexicon.title_singular.get(head.lower_, head.lower_)
+            affiliation = self._affiliation_after_of(span, affiliation_at)
+            found.append(
+                Title(
+                    start=span.start,
+                    end=span.end,
+                    text=span.text,
+                    head=singular,
+                    plural=singular != head.lower_,
+                    capitalised=head.text[:1].isupper(),
+                    affiliation=affiliation,
+                )
+            )
+        return found
+
+    def _affiliation_after_of(
+        self, span: Span, affiliation_at: dict[int, Affiliation]
+    ) -> tuple[str | None, str | None]:
+        """ "Minister of Foreign Affairs of Japan" serves Japan; "Ambassador to Japan" does not."""
+        doc = span.doc
+        end = span.end
+        # "for" introduces a portfolio or a posting ("Envoy for Iran"), never the side.
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            k = end + 1 + (doc[end + 1].lower_ == "the")
+            if k in affiliation_at:
+                a = affiliation_at[k]
+                return a.country, a.org
+        for i in range(span.start, span.end):
+            a = affiliation_at.get(i)
+            if a is not None and i > span.start and doc[i - 1].lower_ not in _SPAN_POSTINGS:
+                before = doc[i - 2].lower_ if doc[i - 1].lower_ == "the" and i >= 2 else doc[i - 1].lower_
+                if before == "of":
+                    return a.country, a.org
+        return None, None
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop joining words at the edges of a matched title ("and", "the", "-", ",")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("and", "&", "-", ",", "the", "of", "for"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("and", "&", "-", ",", "the", "of", "for"):
+        end -= 1
+    return doc[start:end] if end > start else None

@@ -1,0 +1,162 @@
+"""From candidates to encounters: one per real meeting the article reports.
+
+Reports of one meeting repeat its people ("A met B ... The two discussed ... A told
+B"); a meeting with other people, on another day or in another form is another
+encounter ("A met B and later C" is two). Sentences that only say something was
+agreed or conveyed at a meeting add to the one reported and never make one of their
+own, unless the article reports no meeting in any other way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from extractors.participants import Attendance, Candidate
+
+
+@dataclass(frozen=True)
+class Dated:
+    day: dt.date | None
+    vague: bool  # dated only by a period ("last year"): history, or not a day
+
+
+@dataclass
+class Encounter:
+    people: set[int]
+    status: str
+    conditional: bool
+    kind: str
+    kind_stated: bool
+    sentences: list[int]  # body sentences that report it, first where it is introduced
+    candidates: list[Candidate]
+    day: dt.date | None
+    vague: bool
+    roles: dict[int, str] = field(default_factory=dict)
+    from_headline: bool = False
+    attended: dict[int, str | None] = field(default_factory=dict)  # attendee -> side stated
+
+    @property
+    def first_sentence(self) -> int:
+        return self.sentences[0] if self.sentences else -1
+
+
+def _same_people(a: set[int] | frozenset[int], b: set[int] | frozenset[int]) -> bool:
+    overlap = a & b
+    return a == b or (len(overlap) >= 2 and (a <= b or b <= a))
+
+
+def _compatible(encounter: Encounter, c: Candidate, dated: Dated) -> bool:
+    if not _same_people(encounter.people, c.people):
+        return False
+    if encounter.day and dated.day and encounter.day != dated.day:
+        return False
+    if encounter.kind_stated and c.cue.kind_stated and encounter.kind != c.cue.kind:
+        return False
+    status = c.cue.status
+    # An undated announcement about the same people ("are expected to sign") belongs to
+    # the meeting reported; a dated one is a meeting of its own.
+    return status == encounter.status or not dated.day
+
+
+def assemble(
+    candidates: list[Candidate],
+    attendance: list[Attendance],
+    date_of: Callable[[Candidate], Dated],
+) -> list[Encounter]:
+    """Merge candidates (in text order, headline first) into encounters."""
+    encounters: list[Encounter] = []
+    fallback: list[tuple[Candidate, Dated]] = []
+    current: Encounter | None = None
+    headline = [c for c in candidates if c.sentence < 0]
+    body = [c for c in candidates if c.sentence >= 0]
+    for c in body:
+        if c.cue.status is None:
+            continue
+        people = set(c.people)
+        borrowed = c.group and current is not None and len(people) < 2
+        if borrowed and current is not None:
+            people |= current.people
+        if len(people) < 2:
+            continue
+        c = Candidate(c.cue, c.sentence, frozenset(people), c.roles, c.group)
+        dated = date_of(c)
+        if c.cue.status == "held" and dated.vague and not c.group:
+            continue  # "they first met in 2019": background, not a meeting reported
+        target = next((e for e in reversed(encounters) if _compatible(e, c, dated)), None)
+        if target is None and (c.cue.weak or c.cue.joint or borrowed):
+            fallback.append((c, dated))
+            continue
+        if target is None:
+            target = _new(c, dated)
+            encounters.append(target)
+        else:
+            _add(target, c, dated)
+        current = target
+    if not encounters and fallback:
+        # Only "agreed"/"conveyed" sentences: the meeting they describe still happened.
+        c, dated = fallback[0]
+        encounters.append(_new(c, dated))
+        for other, other_dated in fallback[1:]:
+            if _compatible(encounters[0], other, other_dated):
+                _add(encounters[0], other, other_dated)
+    for c in headline:
+        if c.cue.status is None or len(c.people) < 2:
+            continue
+        dated = date_of(c)
+        target = next((e for e in encounters if _same_people(e.people, set(c.people))), None)
+        if target is not None:
+            if c.cue.kind_stated and not target.kind_stated:
+                target.kind, target.kind_stated = c.cue.kind, True
+            target.people |= c.people
+            continue
+        if not any(set(c.people) & e.people for e in encounters) or not encounters:
+            encounter = _new(c, dated)
+            encounter.from_headline = True
+            encounter.sentences = []
+            encounters.append(encounter)
+    _add_attendance(encounters, attendance)
+    return encounters
+
+
+def _new(c: Candidate, dated: Dated) -> Encounter:
+    status = c.cue.status or "held"
+    return Encounter(
+        people=set(c.people),
+        status=status,
+        conditional=c.cue.conditional,
+        kind=c.cue.kind,
+        kind_stated=c.cue.kind_stated,
+        sentences=[c.sentence] if c.sentence >= 0 else [],
+        candidates=[c],
+        day=dated.day,
+        vague=dated.vague and dated.day is None,
+        roles=dict(c.roles),
+    )
+
+
+def _add(target: Encounter, c: Candidate, dated: Dated) -> None:
+    target.people |= c.people
+    target.candidates.append(c)
+    if c.sentence >= 0 and c.sentence not in target.sentences:
+        target.sentences.append(c.sentence)
+    target.day = target.day or dated.day
+    if c.cue.kind_stated and not target.kind_stated:
+        target.kind, target.kind_stated = c.cue.kind, True
+    for person, role in c.roles:
+        target.roles.setdefault(person, role)
+
+
+def _add_attendance(encounters: list[Encounter], attendance: list[Attendance]) -> None:
+    """Officials present join the meeting their sentence is about: the one reported in that
+    sentence, else the last one reported before it."""
+    for a in attendance:
+        same = [e for e in encounters if a.sentence in e.sentences]
+        before = [e for e in encounters if 0 <= e.first_sentence < a.sentence and e.status == "held"]
+        target = same[0] if same else (max(before, key=lambda e: e.first_sentence) if before else None)
+        if target is None:
+            continue
+        for person in a.people - target.people:
+            target.attended[person] = a.side
+        target.people |= a.people

@@ -1,0 +1,210 @@
+"""Where a document names a person: the token spans of person names.
+
+The small statistical model finds most names but cuts long ones apart ("Khalid bin"
++ "Rashid Al Maktoum"), runs titles and honorifics into them ("H.H. Sheikh"), tags
+surnames as organisations, and misses names after a plural title ("Foreign Ministers
+Ana Ruiz of Peru and ..."). So a name is a run of capitalised words (with particles
+such as "bin" or "de" inside), seeded by the model's PERSON entities and by any
+title or honorific directly before it, and never containing a title, an
+affiliation, a month or a function word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extractors.descriptors import Descriptors
+from extractors.lexicon import Lexicon
+from extractors.names import fold
+
+_MAX_NAME_TOKENS = 7
+_CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}  # fmt: skip
+_JOINERS = {"-", "\u2010", "\u2011"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    start: int  # token offsets in the document
+    end: int
+    start_char: int
+    end_char: int
+    seeded_by_model: bool  # the model tagged (part of) it PERSON
+    after_title: bool  # a title or honorific stands right before it
+
+
+class MentionFinder:
+    def __init__(self, lexicon: Lexicon, is_place: Callable[[str], bool] = lambda _: False) -> None:
+        self.lexicon = lexicon
+        self.is_place = is_place  # a city's name is not a person's unless a title says so
+        self._honorific_words = {h for h in lexicon.honorifics if " " not in h}
+        self._honorific_runs = sorted(
+            (tuple(h.split()) for h in lexicon.honorifics if " " in h), key=len, reverse=True
+        )
+        self._cue_words = (
+            lexicon.cue("partner_verbs") | lexicon.cue("with_verbs") | lexicon.cue("event_nouns")
+        )
+
+    # -- what a token is ---------------------------------------------------------------
+
+    def courtesy_tokens(self, doc: Doc) -> set[int]:
+        """Tokens of honorifics: "His Royal Highness", "H.E.", "Dato' Sri", "HE Mr"."""
+        found: set[int] = set()
+        i = 0
+        while i < len(doc):
+            k = self._courtesy_length(doc, i)
+            if k:
+                found.update(range(i, i + k))
+                i += k
+            else:
+                i += 1
+        return found
+
+    def _courtesy_length(self, doc: Doc, i: int) -> int:
+        token = doc[i]
+        if not token.text[:1].isupper():
+            return 0
+        for run in self._honorific_runs:
+            if tuple(t.lower_ for t in doc[i : i + len(run)]) == run:
+                return len(run)
+        low = token.lower_
+        if low == "he":  # "HE Mr ...": His/Her Excellency in capitals, never the pronoun
+            return 1 if token.text == "HE" else 0
+        if low in self._honorific_words or low.rstrip(".") in self._honorific_words:
+            # "Dato'" is tokenised as "Dato" + "'"
+            follow = i + 1 < len(doc) and doc[i + 1].text in ("'", "\u2019")
+            return 2 if follow else 1
+        return 0
+
+    def _is_name_word(self, token: Token, descriptors: Descriptors, in_entity: bool) -> bool:
+        text = token.text
+        if token.i in descriptors.title_at or token.i in descriptors.affiliation_at:
+            return False
+        if not text[:1].isupper() or len(text) == 1:
+            return False
+        if token.lower_ in _CALENDAR and self._dated(token):
+            return False
+        if not re.fullmatch(r"[^\W\d_]+(?:['\u2019.][^\W\d_]*)*\.?", text):
+            return False
+        if token.is_stop and not in_entity:
+            return False
+        # Headline case capitalises verbs: "Minister Meets Envoy".
+        verb = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBZ", "VBD", "MD")
+        return not (verb and token.lemma_.lower() in self._cue_words)
+
+    @staticmethod
+    def _dated(token: Token) -> bool:
+        """ "Monday", "March 5", "5 Jan": a calendar word, not "Jan" or "May" the person."""
+        doc = token.doc
+        near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        full = len(token.text) > 3 and token.lower_ not in ("june", "july", "august")
+        return full or any(t.like_num for t in near)
+
+    # -- runs ----------------------------------------------------------------------------
+
+    def find(
+        self, doc: Doc, descriptors: Descriptors, known_parts: frozenset[str] = frozenset()
+    ) -> list[Mention]:
+        """Every person name in ``doc``, in text order, none overlapping.
+
+        Args:
+            known_parts: folded parts of full names found before: a surname the model
+                tagged as an organisation ("Okonjo said") is still a mention of that person.
+        """
+        in_person = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        in_other = {
+            i for e in doc.ents if e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC")
+            for i in range(e.start, e.end)
+        }  # fmt: skip
+        courtesy = self.courtesy_tokens(doc)
+        introduced = self._introduced(doc, descriptors, courtesy)
+
+        def word(i: int) -> bool:
+            return (
+                0 <= i < len(doc)
+                and i not in courtesy
+                and self._is_name_word(doc[i], descriptors, i in in_person)
+            )
+
+        mentions: list[Mention] = []
+        covered: set[int] = set()
+        known = {t.i for t in doc if known_parts and fold(t.text) in known_parts}
+        for seed in sorted(in_person | introduced | known):
+            if seed in covered or not word(seed):
+                continue
+            start, end = self._grow(doc, seed, word)
+            covered.update(range(start, end))
+            while end - start > 1 and doc[start].lower_.rstrip(".") in self.lexicon.name_titles:
+                start += 1
+            model = any(i in in_person for i in range(start, end))
+            titled = start in introduced
+            part_of_known = bool(known_parts) and all(
+                fold(t.text) in known_parts or t.lower_ in self.lexicon.name_particles
+                for t in doc[start:end]
+            )
+            if not (model or titled or part_of_known):
+                continue
+            # A place or organisation the model recognised, unless a title introduces it.
+            if not (model or titled or part_of_known) and all(
+                i in in_other for i in range(start, end)
+            ):
+                continue
+            span = doc[start:end]
+            text = re.sub(r"\s+", " ", span.text).strip()
+            if self.lexicon.is_affiliation(text) or (
+                not titled
+                and (doc[end - 1].lower_ in self.lexicon.institution_words or self.is_place(text))
+            ):
+                continue
+            mentions.append(
+                Mention(text, start, end, span.start_char, span.end_char, model, titled)
+            )
+        return mentions
+
+    def _introduced(self, doc: Doc, descriptors: Descriptors, courtesy: set[int]) -> set[int]:
+        """Tokens that directly follow a title or courtesy words: where a name starts."""
+        ends = {t.end for t in descriptors.titles if t.capitalised}
+        ends |= {i + 1 for i in courtesy if i + 1 not in courtesy}
+        # "his Ruritanian counterpart, Ana Ruiz": a role noun introduces a name too.
+        for token in doc:
+            if token.lemma_.lower() in self.lexicon.role_nouns and token.i + 1 < len(doc):
+                ends.add(token.i + 2 if doc[token.i + 1].text == "," else token.i + 1)
+        return {i for i in ends if i < len(doc) and doc[i].text[:1].isupper()}
+
+    def _grow(self, doc: Doc, seed: int, word: Callable[[int], bool]) -> tuple[int, int]:
+        def particle(i: int) -> bool:
+            return 0 <= i < len(doc) and doc[i].lower_ in self.lexicon.name_particles
+
+        start, end = seed, seed + 1
+        while end - start < _MAX_NAME_TOKENS:
+            if doc[end - 1].lower_ in ("'s", "\u2019s"):
+                break
+            if word(end) or (
+                particle(end) and (word(end + 1) or (particle(end + 1) and word(end + 2)))
+            ):
+                end += 1
+            elif (
+                end + 1 < len(doc)
+                and doc[end].text in _JOINERS
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].is_alpha
+            ):
+                end += 2  # "Hae-chan", "Jae-in": hyphenated given names the tokenizer splits
+            else:
+                break
+        while start > 0 and end - start < _MAX_NAME_TOKENS:
+            if word(start - 1) or (particle(start - 1) and word(start - 2)):
+                start -= 1
+            else:
+                break
+        return start, end

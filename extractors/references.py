@@ -1,0 +1,222 @@
+"""Who a word refers to when it is not a name: pronouns, offices and groups.
+
+"She met him", "the President received the visiting minister", "the two leaders
+discussed ...", "the foreign ministers of Peru and Chile held talks": each stands for
+people named elsewhere in the article. A pronoun is the nearest compatible person
+named before it; an office is the person who holds it (of the state it names, if it
+names one), preferring the one mentioned last; a group is the people of the meeting
+being reported, or of the states it names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extractors.descriptors import Descriptors
+from extractors.lexicon import Lexicon
+from extractors.people import Person, Roster
+
+PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+GROUP_PRONOUNS = {"they", "them", "their", "both"}
+_GROUP_COUNTS = {"two", "both", "three", "four", "all"}
+_VISITING = {"visiting", "guest", "visitor", "visitors"}
+_HOSTING = {"host", "hosts", "hosting"}
+_TOGETHER = {"trilateral", "together", "jointly", "joint", "quadrilateral", "multilateral"}
+
+
+@dataclass(frozen=True)
+class Reference:
+    people: frozenset[int]
+    group: bool  # "the two leaders", "they": stands for the people of the current meeting
+    separately: bool = False  # "her Peruvian and Chilean counterparts": one meeting each
+
+
+class Resolver:
+    """Resolves the non-name words of one document (body or headline) to people."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        roster: Roster,
+        descriptors: Descriptors,
+        lexicon: Lexicon,
+        owner: dict[int, int],
+        *,
+        headline: bool = False,
+    ) -> None:
+        self.doc = doc
+        self.headline = headline  # headline words come before the whole body
+        self.roster = roster
+        self.people = roster.people
+        self.descriptors = descriptors
+        self.lexicon = lexicon
+        self.owner = owner
+        self._mention_starts = sorted(
+            (m.start, index)
+            for index, person in enumerate(roster.people)
+            for m in person.body_mentions
+        )
+
+    def people_in(self, tokens: set[int], exclude: frozenset[int] = frozenset()) -> Reference:
+        """The people that the tokens of one argument name or refer to."""
+        found = {self.owner[i] for i in tokens if i in self.owner}
+        group = separately = False
+        for i in sorted(tokens):
+            if i in self.owner:
+                continue
+            token = self.doc[i]
+            low = token.lower_
+            if low in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"):
+                person = self.previous_person(i, frozenset(found) | exclude)
+                if person is not None:
+                    found.add(person)
+            elif low in GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
+                group = True
+            elif token.pos_ in ("NOUN", "PROPN") and i in self.descriptors.title_at:
+                title = self.descriptors.title_at[i]
+                if i != title.end - 1:
+                    continue
+                if title.plural:
+                    group = True
+                    members = self._group_of_states(token)
+                    found |= members
+                    separately = separately or (len(members) >= 2 and not self._together(token))
+                else:
+                    person = self.office_holder(token, frozenset(found) | exclude)
+                    if person is not None:
+                        found.add(person)
+            elif token.pos_ in ("NOUN", "PROPN") and self._is_group_noun(token):
+                if token.tag_ in ("NNS", "NNPS") or self._counted(token):
+                    group = True
+                    members = self._group_of_states(token)
+                    found |= members
+                    # "met the leaders of Peru and Chile", "her Peruvian and Chilean
+                    # counterparts": one meeting with each, unless they met together.
+                    separately = separately or (len(members) >= 2 and not self._together(token))
+            elif token.pos_ in ("NOUN", "PROPN") and self._is_role_noun(token):
+                person = self.office_holder(token, frozenset(found) | exclude)
+                if person is not None:
+                    found.add(person)
+        return Reference(frozenset(found), group, separately)
+
+    # -- single people --------------------------------------------------------------------
+
+    def previous_person(self, offset: int, taken: frozenset[int]) -> int | None:
+        """The person named last before token ``offset``, not one already taken."""
+        if self.headline:
+            return None
+        best = None
+        for start, index in self._mention_starts:
+            if start >= offset:
+                break
+            if index not in taken:
+                best = index
+        return best
+
+    def office_holder(self, noun: Token, taken: frozenset[int]) -> int | None:
+        """ "the (Cuban) President", "the visiting minister", "the envoy" -> the one person meant."""
+        words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
+        if any(t.i in self.owner for t in words):
+            return None
+        country = org = None
+        for t in words:
+            a = self.descriptors.affiliation_at.get(t.i)
+            if a is not None:
+                country, org = a.country, a.org
+        head = self._head_of(noun)
+        visiting = any(t.lower_ in _VISITING for t in words) or noun.lower_ in _VISITING
+        hosting = any(t.lower_ in _HOSTING for t in words) or noun.lower_ in _HOSTING
+        candidates = []
+        for index, person in enumerate(self.people):
+            if index in taken or not person.body_mentions:
+                continue
+            if (country or org) and (person.country, person.org) != (country, org):
+                continue
+            if head and not self._holds(person, head) and not (country or org):
+                continue
+            candidates.append(index)
+        if visiting or hosting:
+            candidates = [k for k in candidates if self._side_matches(k, visiting)] or candidates
+        if not candidates:
+            return None
+        before = [
+            k for k in candidates if self.headline or self.people[k].first_body_token() < noun.i
+        ]
+        pool = before or candidates
+        if len(pool) == 1:
+            return pool[0]
+        # Several could hold the office: the one named last before this word.
+        recent = self.previous_person(noun.i, frozenset(i for i in range(len(self.people)) if i not in pool))
+        return recent
+
+    def _head_of(self, noun: Token) -> str | None:
+        title = self.descriptors.title_at.get(noun.i)
+        if title is not None:
+            return title.head
+        low = noun.lemma_.lower()
+        return None if low in ("counterpart", "host", "guest", "visitor") else low
+
+    def _holds(self, person: Person, head: str) -> bool:
+        title = (person.title or "").lower()
+        if head in ("leader", "head", "monarch", "ruler"):
+            return any(t in title for t in self.lexicon.leader_titles)
+        if head in ("diplomat", "envoy") and any(t in title for t in self.lexicon.diplomat_titles):
+            return True
+        return person.title_head == head or head in title.split()
+
+    def _side_matches(self, index: int, visiting: bool) -> bool:
+        # The visitor is the one whose country is not where the article is set; without
+        # that knowledge, the person introduced second is the guest more often than not.
+        order = sorted(
+            (k for k, p in enumerate(self.people) if p.body_mentions),
+            key=lambda k: self.people[k].first_body_token(),
+        )
+        return (order.index(index) > 0) == visiting if index in order else False
+
+    def _is_role_noun(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.lexicon.role_nouns
+
+    def _is_group_noun(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.lexicon.group_nouns
+
+    def _together(self, token: Token) -> bool:
+        return any(t.lower_ in _TOGETHER for t in token.sent)
+
+    def _counted(self, token: Token) -> bool:
+        return any(c.lower_ in _GROUP_COUNTS for c in token.children)
+
+    # -- groups ---------------------------------------------------------------------------
+
+    def _group_of_states(self, noun: Token) -> set[int]:
+        """ "the foreign ministers of Peru and Chile": the people of those states."""
+        states = set()
+        for t in noun.subtree:
+            a = self.descriptors.affiliation_at.get(t.i)
+            if a is not None and t.i != noun.i:
+                states.add(a.country or a.org)
+        if len(states) < 2:
+            return set()
+        head = self._head_of(noun)
+        found = set()
+        for state in sorted(states):
+            holders = [
+                k
+                for k, p in enumerate(self.people)
+                if p.side == state and p.body_mentions and (not head or self._holds(p, head))
+            ] or [k for k, p in enumerate(self.people) if p.side == state and p.body_mentions]
+            if not holders:
+                # "The foreign ministers of Peru and Chile": the minister whose side the
+                # article has not stated yet is the other state's.
+                holders = [
+                    k
+                    for k, p in enumerate(self.people)
+                    if not p.side and p.body_mentions and head and self._holds(p, head)
+                    and k not in found
+                ]
+                if len(holders) == 1:
+                    self.people[holders[0]].country = state
+            if holders:
+                found.add(min(holders, key=lambda k: self.people[k].first_body_token()))
+        return found

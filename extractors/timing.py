@@ -1,0 +1,108 @@
+"""When a meeting took place: the date in its own phrase, its sentence, or the story's day.
+
+Attributions ("the ministry said on Thursday") and embedded clauses date other
+events, so a cue takes the dates of its own phrase first; a held meeting falls back
+on its sentence, a later one introduced by "the same day" or "later" on the one
+before it, and the lead meeting of a wire story on its dateline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Token
+
+from extractors.article import ParsedArticle
+from extractors.dates import DateMention, find_dates
+from extractors.encounters import Dated, Encounter
+from extractors.participants import Candidate
+
+_SKIPPED = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
+_SAME_DAY = ("same day", "that day", "later", "earlier", "then", "afterwards", "subsequently",
+             "also met", "following", "thereafter", "finally")  # fmt: skip
+
+
+def own_phrase(root: Token) -> set[int]:
+    """Token ids of ``root``'s phrase without attributions and embedded clauses."""
+    found = {root.i}
+    for child in root.children:
+        if child.dep_ in _SKIPPED or (child.dep_ == "prep" and child.lower_ == "according"):
+            continue
+        found |= {t.i for t in child.subtree}
+    return found
+
+
+def candidate_date(parsed: ParsedArticle, c: Candidate) -> Dated:
+    """The date a candidate's own words give, if any."""
+    if c.sentence < 0:
+        text = parsed.title.text
+        found = find_dates(text, parsed.anchor, future=c.cue.status == "planned")
+        days = [d.day for d in found if d.day]
+        return Dated(days[0] if days else None, any(d.vague for d in found) and not days)
+    mentions = _dates_near(parsed, c)
+    day = next((d.day for d in mentions if d.day), None)
+    return Dated(day, any(d.vague for d in mentions) and day is None)
+
+
+def _dates_near(parsed: ParsedArticle, c: Candidate) -> list[DateMention]:
+    sentence = parsed.sentences[c.sentence]
+    future = c.cue.status == "planned"
+    root = c.cue.token
+    if root.pos_ == "NOUN" and root.head.i != root.i and root.head.pos_ in ("VERB", "AUX"):
+        root = root.head
+    allowed = own_phrase(root)
+    start = max(sentence.start_char, parsed.lead_start)
+    text = parsed.body.text[start : sentence.end_char]
+    found = find_dates(text, parsed.anchor, future=future)
+    own = []
+    for d in found:
+        span = parsed.body.char_span(start + d.start, start + d.end, alignment_mode="expand")
+        if span is not None and span.start in allowed:
+            own.append(d)
+    return own if (own or future) else found
+
+
+def encounter_date(
+    parsed: ParsedArticle, encounter: Encounter, previous_day: dt.date | None, lead: bool
+) -> dt.date | None:
+    """The day of an encounter: its own, the day of the held meeting before it for "later
+    that day" (``previous_day``), or the dateline's for the lead meeting of a wire story."""
+    if encounter.day:
+        return encounter.day
+    if encounter.status == "planned":
+        return _announced_day(parsed, encounter)
+    first = encounter.first_sentence
+    if previous_day is not None and first >= 0:
+        lowered = parsed.sentences[first].text.lower()
+        if any(w in lowered for w in _SAME_DAY):
+            return previous_day
+    if not lead:
+        return None
+    if parsed.dateline and parsed.dateline.day:
+        return parsed.dateline.day
+    published = parsed.published
+    for sentence in parsed.sentences[:2]:
+        start = max(sentence.start_char, parsed.lead_start)
+        for d in find_dates(parsed.body.text[start : sentence.end_char], parsed.anchor):
+            if d.day and (published is None or d.day <= published):
+                return d.day
+    return None
+
+
+def _announced_day(parsed: ParsedArticle, encounter: Encounter) -> dt.date | None:
+    """ "ahead of the summit ... The summit will take place on 27 May": a later sentence
+    that names the same event dates it."""
+    nouns = {c.cue.token.lemma_.lower() for c in encounter.candidates if c.cue.token.pos_ == "NOUN"}
+    first = encounter.first_sentence
+    if not nouns or first < 0:
+        return None
+    for sentence in parsed.sentences[first + 1 :]:
+        for token in sentence:
+            if token.lemma_.lower() in nouns and token.pos_ == "NOUN":
+                head = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
+                words = list(head.subtree)
+                text = parsed.body.text[words[0].idx : words[-1].idx + len(words[-1])]
+                days = [d.day for d in find_dates(text, parsed.anchor, future=True) if d.day]
+                if days:
+                    return days[0]
+    return None

@@ -1,0 +1,443 @@
+"""Words that report a meeting, and what the grammar around each says about it.
+
+A cue is a verb ("met", "received", "called on", "spoke with", "discussed ... with"),
+a light verb with an event noun ("held talks with", "paid a courtesy call on",
+"received a phone call from"), or an event noun on its own ("the meeting between",
+"their talks", "during the call"). For each, the parse gives the two sides (subject
+and partner arguments, the agent of a passive), the status (held; planned when a
+future or a plan governs it; none when it is negated, hypothetical, sought or
+cancelled) and the form (in person, phone, video).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from extractors.lexicon import Lexicon
+
+_PARTNER_PREPS = {"with", "between", "among", "to", "by", "on", "from", "of", "and"}
+_SKIPPED_CLAUSES = {"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "mark", "xcomp", "npadvmod"}
+_SUBORDINATORS = {"after", "since", "before", "when", "as", "while", "because", "once", "following"}
+_FRAMING_PREPS = {"during", "following", "after", "at", "in", "on", "ahead", "before", "since"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
+_CONDITIONS = {"if", "unless", "whether"}
+_SCHEDULED = {"scheduled", "due", "expected", "set", "slated", "planned", "poised", "likely"}
+_CONTROL_BY_OBJECT = {"send", "ask", "invite", "instruct", "dispatch", "direct", "authorize", "authorise", "urge", "task", "mandate", "depute"}
+_DELEGATION_LEADS = {"lead", "head"}
+_MOTION = {"travel", "fly", "head", "go", "leave", "depart", "embark", "route"}
+# Verbs that plan what their prepositional phrase names: "scheduled for talks".
+_SCHEDULING = {"schedule", "set", "slate", "prepare", "arrange", "expect", "due", "plan"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    token: Token
+    status: str | None  # held | planned; None when the meeting did not and will not happen
+    conditional: bool  # "would": planned only if the article gives a future date
+    kind: str  # in_person | call | video
+    kind_stated: bool
+    subject: frozenset[int]
+    partners: frozenset[int]
+    host_subject: bool  # "A hosted B", "A received B": A is the host
+    visitor_subject: bool  # "A visited B", "A called on B": A is the visitor
+    weak: bool  # reports something said or agreed at a meeting rather than the meeting
+    joint: bool  # needs a plural subject: "A and B agreed"
+    anaphoric: bool  # "the meeting", "Sunday's talks": the meeting already reported
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+class CueFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.partner_verbs = lexicon.cue("partner_verbs")
+        self.with_verbs = lexicon.cue("with_verbs")
+        self.light_verbs = lexicon.cue("light_verbs")
+        self.event_nouns = lexicon.cue("event_nouns")
+        self.weak_verbs = lexicon.cue("weak_verbs")
+        self.host_verbs = lexicon.cue("host_verbs")
+        self.visit_verbs = lexicon.cue("visit_verbs")
+        self.joint_verbs = lexicon.cue("joint_verbs")
+        self.call_words = lexicon.cue("call_words")
+        self.video_words = lexicon.cue("video_words")
+        self.not_a_call = lexicon.cue("not_a_call")
+        self.planning_heads = lexicon.cue("planning_heads")
+        self.not_held_heads = lexicon.cue("not_held_heads")
+        self.history_modifiers = lexicon.cue("history_modifiers")
+        self.planned_modifiers = lexicon.cue("planned_modifiers")
+
+    # -- which words are cues -----------------------------------------------------------
+
+    def find(self, sentence: Span, *, headline: bool = False) -> list[Cue]:
+        cues = []
+        for token in sentence:
+            kind = self._cue_type(token)
+            if kind is None:
+                continue
+            if kind == "noun" and self._carried_by_verb(token):
+                continue  # "held talks with": the verb is the cue
+            status, conditional = self._status(token, headline)
+            subject, partners = self._arguments(token)
+            lemma = _lemma(token)
+            passive = any(c.dep_ == "nsubjpass" for c in token.children)
+            host = lemma in self.host_verbs and token.pos_ == "VERB"
+            visit = lemma in self.visit_verbs and token.pos_ == "VERB" and self._call_on(token)
+            visit = visit or (lemma == "visit" and token.pos_ == "VERB")
+            form, stated = self._kind(token, sentence)
+            cues.append(
+                Cue(
+                    token=token,
+                    status=status,
+                    conditional=conditional,
+                    kind=form,
+                    kind_stated=stated,
+                    subject=frozenset(partners if passive else subject),
+                    partners=frozenset(subject if passive else partners),
+                    # Arguments are swapped for a passive, so the subject is always the actor.
+                    host_subject=host,
+                    visitor_subject=visit,
+                    weak=kind == "weak" or (kind == "noun" and not self._noun_names_sides(token)),
+                    joint=kind == "joint",
+                    anaphoric=kind == "noun" and self._refers_back(token),
+                )
+            )
+        return cues
+
+    def _cue_type(self, token: Token) -> str | None:
+        lemma = _lemma(token)
+        if token.pos_ in ("VERB", "AUX"):
+            if lemma == "call":
+                return "verb" if self._call_is_meeting(token) else None
+            if lemma in ("hold", "have", "conduct", "begin", "start", "pay", "continue", "resume",
+                         "make", "exchange", "engage", "open", "grant", "give", "get", "place",
+                         "take", "chair", "co-chair"):  # fmt: skip
+                if self._event_object(token) is not None:
+                    return "verb"
+                if lemma in ("exchange", "engage") and self._has_prep(token, "with"):
+                    return "verb"
+                return "joint" if lemma in self.joint_verbs else None
+            if lemma in ("receive", "host", "welcome") and self._event_object(token) is not None:
+                return "verb"  # "received a phone call from", "hosted talks with"
+            if lemma in ("talk", "speak", "discuss", "confer", "negotiate", "consult", "converse",
+                         "chat", "sit", "dine", "lunch", "deliberate", "interact"):  # fmt: skip
+                if self._has_prep(token, "with", "to", "by", "over", "via") or lemma == "confer":
+                    return "verb"
+                return "joint" if lemma in self.joint_verbs else None
+            if lemma in self.partner_verbs:
+                if self._has_object_or_with(token):
+                    return "verb"
+                # "A and B met on Friday", "the two leaders met": a meeting of the subjects.
+                return "verb" if lemma == "meet" and self._plural_subject(token) else None
+            if lemma in self.weak_verbs and self._has_object_or_with(token):
+                return "weak"
+            if lemma in self.joint_verbs:
+                return "joint"
+            return None
+        if token.pos_ in ("NOUN", "PROPN") and lemma in self.event_nouns:
+            if any(c.dep_ == "amod" and c.lower_ in self.history_modifiers for c in token.children):
+                return None
+            if lemma == "visit" and not self._has_prep(token, "with", "by", "from", "to"):
+                return None
+            if lemma == "call" and any(c.lower_ in ("for",) for c in token.children):
+                return None
+            if (
+                self._has_prep(token, "with", "between", "among")
+                or any(c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON") for c in token.children)
+                or (token.dep_ == "pobj" and token.head.lower_ in _FRAMING_PREPS)
+                or token.dep_ in ("nsubj", "nsubjpass")
+                or token.sent.root == token
+            ):
+                return "noun"
+        return None
+
+    def _event_object(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr") and _lemma(child) in self.event_nouns:
+                return child
+            if child.dep_ == "dobj" and child.lower_ in ("views", "greetings", "opinions"):
+                return child
+        return None
+
+    def _carried_by_verb(self, noun: Token) -> bool:
+        head = noun.head
+        return (
+            noun.dep_ in ("dobj", "nsubjpass", "attr")
+            and head.pos_ in ("VERB", "AUX")
+            and self._cue_type(head) == "verb"
+        )
+
+    def _has_prep(self, token: Token, *preps: str) -> bool:
+        return any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in preps for c in token.children)
+
+    def _has_object_or_with(self, token: Token) -> bool:
+        return any(
+            c.dep_ in ("dobj", "dative", "nsubjpass", "agent")
+            or (c.dep_ in ("prep", "prt") and c.lower_ in ("with", "to", "on"))
+            for c in token.children
+        )
+
+    def _plural_subject(self, verb: Token) -> bool:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return (
+                    child.tag_ in ("NNS", "NNPS")
+                    or child.lower_ in ("they", "both")
+                    or any(c.dep_ == "conj" for c in child.children)
+                )
+        return False
+
+    def _call_on(self, token: Token) -> bool:
+        return _lemma(token) != "call" or self._has_prep(token, "on", "upon")
+
+    def _call_is_meeting(self, token: Token) -> bool:
+        """ "called X", "called on X" are meetings; "called for", "called X a ..." are not."""
+        if any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in token.children):
+            return False
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+        if preps & {"for", "off", "out", "up"}:
+            return False
+        return bool(preps & {"on", "upon", "with"}) or any(c.dep_ == "dobj" for c in token.children)
+
+    def _refers_back(self, noun: Token) -> bool:
+        return any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "their", "its"))
+            or (c.dep_ == "poss" and c.pos_ in ("PRON", "NOUN", "PROPN"))
+            for c in noun.children
+        )
+
+    def _noun_names_sides(self, noun: Token) -> bool:
+        return self._has_prep(noun, "with", "between", "among") or any(
+            c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in noun.children
+        )
+
+    # -- status -------------------------------------------------------------------------
+
+    def _status(self, token: Token, headline: bool) -> tuple[str | None, bool]:
+        """held / planned / None (negated, hypothetical, sought, cancelled) and "would".
+
+        The words that decide are the cue's own auxiliaries and the verbs that govern it:
+        "will meet", "agreed to meet", "is due to visit", "sought a meeting", "did not meet".
+        A governing verb plans the meeting only when the meeting is its complement
+        ("agreed to hold talks"), not when it frames it ("in the talks, they agreed").
+        """
+        planned = False
+        conditional = False
+        for link, via in self._governing_chain(token):
+            for child in link.children:
+                low = child.lower_
+                if (child.dep_ == "neg" or low == "never") and child.head.i == link.i:
+                    return None, False
+                if child.dep_ == "det" and low == "no" and link.i == token.i:
+                    return None, False
+                if child.dep_ in ("aux", "auxpass"):
+                    if low in _FUTURE_AUX:
+                        planned = True
+                    elif low == "would":
+                        conditional = True
+                    elif low in _MODALS:
+                        return None, False
+                if child.dep_ == "mark" and low in _CONDITIONS:
+                    return None, False
+                if child.dep_ == "amod" and low in self.planned_modifiers:
+                    planned = True
+            if link.i == token.i:
+                continue
+            lemma = _lemma(link)
+            if lemma in self.not_held_heads:
+                return None, False
+            if lemma in self.planning_heads and self._plans(link, via):
+                planned = True
+            if link.lower_ in _SCHEDULED or link.lower_ == "ahead":
+                planned = True
+        # "to meet" under a present-tense verb, or alone in a headline ("Minister to visit").
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            governor = token.head
+            if governor.tag_ in ("VBZ", "VBP", "MD") or headline or governor.i == token.i:
+                planned = True
+        if token.pos_ == "NOUN" and any(c.lower_ in self.planned_modifiers for c in token.children):
+            planned = True
+        if conditional and not planned:
+            return "planned", True
+        return ("planned" if planned else "held"), False
+
+    def _governing_chain(self, token: Token) -> list[tuple[Token, str]]:
+        """The cue and the words governing it up to its clause's verb, each with the relation
+        through which the chain reached it."""
+        chain = [(token, "")]
+        if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children):
+            return chain  # "after they met ..." keeps its own tense
+        head = token
+        while head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pobj", "prep", "dobj", "acl",
+                            "pcomp", "attr", "relcl", "nsubjpass", "nsubj"):  # fmt: skip
+            if head.head.i == head.i or (head.dep_ in ("nsubj", "nsubjpass") and head.i != token.i):
+                break
+            via = head.dep_
+            head = head.head
+            chain.append((head, via))
+            if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "conj", "advcl", "pcomp"):
+                break
+        return chain
+
+    def _plans(self, verb: Token, via: str) -> bool:
+        """Whether a planning verb reached through ``via`` makes the meeting a plan."""
+        lemma = _lemma(verb)
+        if lemma in _MOTION:
+            # "is travelling to Lakeport for talks" is a plan; "flew there for talks" reports them.
+            return verb.tag_ not in ("VBD", "VBN") or any(
+                c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children
+            )
+        return via in ("xcomp", "ccomp", "dobj", "nsubjpass", "acl", "attr", "pobj", "prep") and not (
+            via in ("pobj", "prep") and verb.pos_ in ("VERB", "AUX") and lemma not in _SCHEDULING
+        )
+
+    # -- form -----------------------------------------------------------------------------
+
+    def _kind(self, token: Token, sentence: Span) -> tuple[str, bool]:
+        near = [token, *token.children, token.head]
+        for child in token.children:
+            near.extend(child.children)
+        words = {t.lower_ for t in near}
+        lemmas = {_lemma(t) for t in near}
+        if (words | lemmas) & self.video_words:
+            return "video", True
+        courtesy = bool(words & self.not_a_call) and _lemma(token) == "call"
+        if not courtesy and (words & self.call_words or lemmas & {"phone", "telephone"}):
+            return "call", True
+        if _lemma(token) in ("phone", "telephone", "ring") and token.pos_ == "VERB":
+            return "call", True
+        if _lemma(token) == "call" and not courtesy:
+            if token.pos_ == "VERB" and not self._has_prep(token, "on", "upon"):
+                return "call", True
+            if token.pos_ == "NOUN" and not any(c.lower_ == "courtesy" for c in token.children):
+                return "call", True
+        sentence_words = {t.lower_ for t in sentence}
+        if sentence_words & {"phone", "telephone", "telephoned", "phoned"}:
+            return "call", True
+        if sentence_words & {"videoconference", "video-conference", "virtually"} or (
+            "video" in sentence_words and sentence_words & {"call", "link", "conference"}
+        ):
+            return "video", True
+        return "in_person", False
+
+    # -- arguments ------------------------------------------------------------------------
+
+    def _arguments(self, token: Token) -> tuple[set[int], set[int]]:
+        """Token ids on the subject's side and on the partner's side of a cue."""
+        subject: set[int] = set()
+        partners: set[int] = set()
+        carriers = [token]
+        event = self._event_object(token) if token.pos_ in ("VERB", "AUX") else None
+        if event is not None:
+            carriers.append(event)
+        for carrier in carriers:
+            for child in carrier.children:
+                if child in carriers:
+                    continue
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    subject |= self._argument_ids(child)
+                elif child.dep_ == "poss" or (
+                    child.dep_ == "compound" and child.pos_ == "PROPN" and carrier.pos_ == "NOUN"
+                ):
+                    subject |= self._argument_ids(child)
+                else:
+                    partners |= self._partner_ids(child)
+        # "A's first meeting was with B": the copula carries the partner.
+        if token.pos_ == "NOUN" and token.dep_ == "nsubj" and _lemma(token.head) == "be":
+            for child in token.head.children:
+                if child.dep_ == "prep" and child.lower_ == "with":
+                    partners |= self._partner_ids(child)
+        between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children)
+        if token.pos_ in ("NOUN", "PROPN") and not subject and not between:
+            subject |= self._clause_subject(token)
+        if not subject and not between:
+            subject |= self._inherited_subject(token)
+        if token.dep_ == "relcl":
+            # "A and B, who will hold talks": the relative pronoun stands for its antecedent.
+            relative = {i for i in subject if token.doc[i].lower_ in ("who", "which", "that")}
+            if relative or not subject:
+                antecedent = token.head
+                while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
+                    antecedent = antecedent.head
+                subject = (subject - relative) | self._argument_ids(antecedent)
+        return subject, partners - subject
+
+    def _argument_ids(self, token: Token) -> set[int]:
+        """A subject or object without the clauses hanging off it."""
+        found = {token.i}
+        for child in token.children:
+            if child.dep_ in _SKIPPED_CLAUSES and not self._delegation_lead(child):
+                continue
+            if child.dep_ == "prep" and child.lower_ not in _PARTNER_PREPS:
+                continue
+            found |= self._argument_ids(child)
+        return found
+
+    def _partner_ids(self, token: Token) -> set[int]:
+        """The partner part of an argument, leaving out other events and clauses in it."""
+        if token.dep_ in _SKIPPED_CLAUSES and not self._delegation_lead(token):
+            return set()
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+            return set()
+        if token.dep_ in ("prep", "agent", "prt"):
+            if token.lower_ not in _PARTNER_PREPS:
+                return set()
+            if token.lower_ == "of" and _lemma(token.head) not in self.event_nouns:
+                return set()
+        if token.dep_ in ("npadvmod", "advmod", "punct", "cc", "aux", "neg", "det", "amod", "mark"):
+            return set()
+        if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in self.event_nouns and token.dep_ == "pobj":
+            return set()  # "ahead of a summit between A and B" is another meeting
+        found = {token.i}
+        for child in token.children:
+            found |= self._partner_ids(child)
+        return found
+
+    def _delegation_lead(self, token: Token) -> bool:
+        """ "a delegation led by X": X stands for the delegation."""
+        return token.dep_ == "acl" and _lemma(token) in _DELEGATION_LEADS
+
+    def _clause_subject(self, noun: Token) -> set[int]:
+        """ "During the call with X, Y said": the clause's subject meets X."""
+        head = noun.head
+        steps = 0
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and steps < 3:
+            head = head.head
+            steps += 1
+        found: set[int] = set()
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and noun.i not in _subtree(child):
+                    found |= self._argument_ids(child)
+        return found
+
+    def _inherited_subject(self, token: Token) -> set[int]:
+        """ "X arrived and met Y", "X flew in to meet Y", "A sent X to meet Y"."""
+        head = token
+        steps = 0
+        while head.dep_ in ("conj", "xcomp", "advcl", "acl", "dobj", "pcomp", "pobj", "prep") and steps < 4:
+            governor = head.head
+            if governor.i == head.i:
+                break
+            steps += 1
+            if head.dep_ == "xcomp" and _lemma(governor) in _CONTROL_BY_OBJECT:
+                for child in governor.children:
+                    if child.dep_ == "dobj":
+                        return self._argument_ids(child)
+            # "A thanked B for hosting him": B hosted.
+            if head.dep_ == "pcomp" and governor.lower_ == "for":
+                for child in governor.head.children:
+                    if child.dep_ == "dobj":
+                        return self._argument_ids(child)
+            for child in governor.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != head.i:
+                    return self._argument_ids(child)
+            head = governor
+        return set()

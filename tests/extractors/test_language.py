@@ -1,0 +1,350 @@
+"""The extractor on the patterns of diplomatic English, one invented sentence per rule.
+
+Every article here is written for these tests: the people are fictional, the states
+are real (sides are ISO codes). Each case names the linguistic pattern it checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pytest
+
+from domain.models import ArticleIn, Meeting
+from extractors.pipeline import SpacyExtractor
+
+PUBLISHED = dt.date(2024, 3, 8)  # a Friday
+
+
+@dataclass(frozen=True)
+class Case:
+    pattern: str
+    text: str
+    meetings: list[set[str]]  # participants of each expected meeting, in text order
+    title: str = ""
+    published: dt.date | None = PUBLISHED
+    checks: dict[str, object] = field(default_factory=dict)
+
+
+def extract(extractor: SpacyExtractor, case: Case) -> list[Meeting]:
+    article = ArticleIn(title=case.title, text=case.text, published=case.published)
+    return extractor.extract(article).meetings
+
+
+def people(meeting: Meeting) -> set[str]:
+    return {p.name for p in meeting.participants}
+
+
+MEETING_EXPRESSIONS = [
+    Case(
+        "A hosted B",
+        "Peruvian President Ana Ruiz Salazar hosted Chilean President Tomas Vey Olmedo at the "
+        "government palace on Monday.",
+        [{"Ana Ruiz Salazar", "Tomas Vey Olmedo"}],
+    ),
+    Case(
+        "B was received by A (passive, agent)",
+        "Kenyan Foreign Minister Daniel Otieno Kamau was received by Ghanaian President Kwame "
+        "Mensah Boateng in Accra on Tuesday.",
+        [{"Daniel Otieno Kamau", "Kwame Mensah Boateng"}],
+    ),
+    Case(
+        "A welcomed B for bilateral talks",
+        "Swedish Prime Minister Lars Holmgren welcomed Estonian President Kadri Tammsaar for "
+        "bilateral talks in Stockholm on Wednesday.",
+        [{"Lars Holmgren", "Kadri Tammsaar"}],
+    ),
+    Case(
+        "paid a courtesy call on B (in person, not a phone call)",
+        "Vietnamese Deputy Prime Minister Tran Van Khiem paid a courtesy call on Thai Prime "
+        "Minister Somchai Wongprasert in Bangkok on Thursday.",
+        [{"Tran Van Khiem", "Somchai Wongprasert"}],
+        checks={"kind": "in_person"},
+    ),
+    Case(
+        "spoke by phone with B",
+        "Italian Prime Minister Giulia Contarini spoke by phone with Spanish Prime Minister "
+        "Pablo Herrero Vidal on Wednesday.",
+        [{"Giulia Contarini", "Pablo Herrero Vidal"}],
+        checks={"kind": "call", "location": None},
+    ),
+    Case(
+        "discussed X with B",
+        "Greek Foreign Minister Nikos Papadakis discussed energy security with his Cypriot "
+        "counterpart, Elena Christodoulou, in Athens on Monday.",
+        [{"Nikos Papadakis", "Elena Christodoulou"}],
+    ),
+    Case(
+        "conveyed to B",
+        "Colombian Foreign Minister Laura Pineda Rojas conveyed to Brazilian President Marcos "
+        "Teixeira Lima the greetings of her government during a visit to Brasilia on Tuesday.",
+        [{"Laura Pineda Rojas", "Marcos Teixeira Lima"}],
+    ),
+    Case(
+        "noun-led: A's meeting was with B",
+        "Polish Foreign Minister Jan Nowicki's first bilateral meeting of the day was with "
+        "Lithuanian Foreign Minister Rasa Kairiene.",
+        [{"Jan Nowicki", "Rasa Kairiene"}],
+    ),
+    Case(
+        "on the sidelines of a summit",
+        "On the sidelines of the UN General Assembly, Nepalese Prime Minister Ram Bahadur Thapa "
+        "met Sri Lankan President Nimal Perera Gunawardena on Tuesday.",
+        [{"Ram Bahadur Thapa", "Nimal Perera Gunawardena"}],
+    ),
+    Case(
+        "the meeting only in the headline; the body names the people",
+        "Peruvian Foreign Minister Ana Ruiz Salazar said the two countries would deepen trade "
+        "ties. Chilean Foreign Minister Tomas Vey Olmedo praised the new fisheries accord.",
+        [{"Ana Ruiz Salazar", "Tomas Vey Olmedo"}],
+        title="Ruiz meets Vey in Lima",
+        checks={"city": "Lima"},
+    ),
+]
+
+PARTICIPANTS_AWAY = [
+    Case(
+        "a group first, names later",
+        "The foreign ministers of Peru and Chile held talks in Lima on Monday. Peruvian Foreign "
+        "Minister Ana Ruiz Salazar told her counterpart Tomas Vey Olmedo that trade was growing.",
+        [{"Ana Ruiz Salazar", "Tomas Vey Olmedo"}],
+        checks={"sides": {"Ana Ruiz Salazar": "PE", "Tomas Vey Olmedo": "CL"}},
+    ),
+    Case(
+        "the Secretary-General resolved to the person named earlier",
+        "UN Secretary-General Maria Fernandes Cunha arrived in Nairobi on Sunday. On Monday, the "
+        "Secretary-General met Kenyan President William Kiprono Ruto.",
+        [{"Maria Fernandes Cunha", "William Kiprono Ruto"}],
+        checks={"sides": {"Maria Fernandes Cunha": "UN"}},
+    ),
+    Case(
+        "the two leaders",
+        "Brazilian President Marcos Teixeira Lima and Argentine President Julia Romero Paz met "
+        "in Buenos Aires on Thursday. The two leaders discussed trade and energy.",
+        [{"Marcos Teixeira Lima", "Julia Romero Paz"}],
+        checks={"topics": {"economy-trade", "energy-climate"}},
+    ),
+    Case(
+        "accompanied by",
+        "Kenyan President William Kiprono Ruto, accompanied by Foreign Minister Grace Wanjiru "
+        "Njoroge, received Ugandan President Joseph Okello Amin at State House on Monday.",
+        [{"William Kiprono Ruto", "Grace Wanjiru Njoroge", "Joseph Okello Amin"}],
+    ),
+    Case(
+        "also present were",
+        "Kenyan President William Kiprono Ruto received Ugandan President Joseph Okello Amin at "
+        "State House on Monday. Also present at the meeting were Ugandan Foreign Minister Sam "
+        "Obura Odongo and Kenyan Trade Minister Peter Kamau Mwangi.",
+        [
+            {
+                "William Kiprono Ruto",
+                "Joseph Okello Amin",
+                "Sam Obura Odongo",
+                "Peter Kamau Mwangi",
+            }
+        ],
+    ),
+    Case(
+        "a delegation lists its members",
+        "Indonesian President Budi Santoso Wibowo received Japanese Foreign Minister Aiko "
+        "Tanabe Mori in Jakarta on Tuesday. The Japanese delegation included Deputy Foreign "
+        "Minister Kenji Sato Hara.",
+        [{"Budi Santoso Wibowo", "Aiko Tanabe Mori", "Kenji Sato Hara"}],
+        checks={"sides": {"Kenji Sato Hara": "JP"}},
+    ),
+]
+
+NAMES = [
+    Case(
+        "a three-part name stays one person; the surname alone is that person",
+        "Tanzanian President Amina Juma Mwinyi met Kenyan President William Kiprono Ruto in "
+        "Arusha on Monday. President Mwinyi said the border would stay open.",
+        [{"Amina Juma Mwinyi", "William Kiprono Ruto"}],
+    ),
+    Case(
+        "a patronymic chain: a son is not his father",
+        "Emirati Minister of State Saeed bin Khalid Al Marri met French Foreign Minister Pierre "
+        "Duval Martin in Abu Dhabi on Monday. Khalid bin Rashid Al Marri, the minister's "
+        "father, was not present.",
+        [{"Saeed bin Khalid Al Marri", "Pierre Duval Martin"}],
+    ),
+    Case(
+        "honorifics are not names",
+        "H.E. Mr. Tomas Ebaka Nguema, Minister of Foreign Affairs of Equatorial Guinea, received "
+        "Dr. Naomi Dlamini Khumalo, South African Minister of Trade, in Malabo on Tuesday.",
+        [{"Tomas Ebaka Nguema", "Naomi Dlamini Khumalo"}],
+        checks={"sides": {"Tomas Ebaka Nguema": "GQ", "Naomi Dlamini Khumalo": "ZA"}},
+    ),
+    Case(
+        "a surname after a title is a person even when the model misses it",
+        "German Chancellor Weber met French President Dubois in Paris on Monday.",
+        [{"Weber", "Dubois"}],
+    ),
+    Case(
+        "the spokesperson of a 'said' clause is not a participant",
+        "Chinese Foreign Minister Zhang Hualin met Egyptian Foreign Minister Omar Farouk Hassan "
+        "in Beijing on Monday, ministry spokesperson Li Wenjun said.",
+        [{"Zhang Hualin", "Omar Farouk Hassan"}],
+    ),
+]
+
+ENCOUNTERS = [
+    Case(
+        "met X and later Y: two meetings",
+        "Indian External Affairs Minister Ravi Kumar Menon met Japanese Foreign Minister Aiko "
+        "Tanabe Mori on Monday and later held talks with Australian Foreign Minister Emma "
+        "Clarke Hughes.",
+        [
+            {"Ravi Kumar Menon", "Aiko Tanabe Mori"},
+            {"Ravi Kumar Menon", "Emma Clarke Hughes"},
+        ],
+    ),
+    Case(
+        "a wire dateline is not the place of a phone call",
+        "LONDON, March 4 (Wire) - British Foreign Secretary Thomas Hale spoke by telephone with "
+        "Egyptian Foreign Minister Omar Farouk Hassan on Monday.",
+        [{"Thomas Hale", "Omar Farouk Hassan"}],
+        checks={"kind": "call", "location": None, "date": dt.date(2024, 3, 4)},
+    ),
+]
+
+STATUS = [
+    Case(
+        "future in a relative clause",
+        "Peruvian President Ana Ruiz Salazar and Chilean President Tomas Vey Olmedo, who will "
+        "hold talks in Lima tomorrow, both called for calm.",
+        [{"Ana Ruiz Salazar", "Tomas Vey Olmedo"}],
+        checks={"status": "planned", "date": dt.date(2024, 3, 9)},
+    ),
+    Case(
+        "talks have started",
+        "Talks between Serbian Foreign Minister Marko Jovanovic and Kosovar Foreign Minister "
+        "Arben Krasniqi have started in Brussels.",
+        [{"Marko Jovanovic", "Arben Krasniqi"}],
+        checks={"status": "held"},
+    ),
+    Case(
+        "is scheduled to pay a courtesy call",
+        "Vietnamese Deputy Prime Minister Tran Van Khiem is scheduled to pay a courtesy call on "
+        "Thai Prime Minister Somchai Wongprasert on Friday next week.",
+        [{"Tran Van Khiem", "Somchai Wongprasert"}],
+        checks={"status": "planned"},
+    ),
+]
+
+NOT_MEETINGS = [
+    Case(
+        "a meeting sought",
+        "Ukrainian Foreign Minister Olena Bondarenko sought a meeting with Hungarian Foreign "
+        "Minister Gabor Szabo Kovacs, but no date was set.",
+        [],
+    ),
+    Case(
+        "a meeting ruled out",
+        "Polish Prime Minister Jan Nowicki ruled out meeting Belarusian President Viktor "
+        "Lukashevich this year.",
+        [],
+    ),
+    Case(
+        "a meeting cancelled",
+        "Japanese Prime Minister Hiroshi Tanabe cancelled his planned meeting with South Korean "
+        "President Park Min-jun because of the typhoon.",
+        [],
+    ),
+    Case(
+        "a meeting unlikely",
+        "Officials said Turkish President Ahmet Yilmaz was unlikely to meet Greek Prime Minister "
+        "Nikos Papadakis at the summit.",
+        [],
+    ),
+    Case(
+        "a statement is not a meeting",
+        "Australian Foreign Minister Emma Clarke Hughes condemned the missile launch and urged "
+        "Russian President Sergei Volkov to return to negotiations.",
+        [],
+    ),
+]
+
+SIDES = [
+    Case(
+        "side from 'of A' after the name and from 'A's' before it",
+        "Foreign Minister Simon Kearney of Ireland met Portugal's Foreign Minister Rui Tavares "
+        "Costa in Dublin on Monday.",
+        [{"Simon Kearney", "Rui Tavares Costa"}],
+        checks={"sides": {"Simon Kearney": "IE", "Rui Tavares Costa": "PT"}},
+    ),
+    Case(
+        "side of an organisation official",
+        "NATO Secretary-General Erik Lindqvist met Estonian Prime Minister Kadri Tammsaar in "
+        "Tallinn on Monday.",
+        [{"Erik Lindqvist", "Kadri Tammsaar"}],
+        checks={"sides": {"Erik Lindqvist": "NATO", "Kadri Tammsaar": "EE"}},
+    ),
+    Case(
+        "side and office of 'his Japanese counterpart'",
+        "Russian Foreign Minister Sergei Volkov held talks with his Japanese counterpart, Hiroshi "
+        "Tanabe, in Moscow on Monday.",
+        [{"Sergei Volkov", "Hiroshi Tanabe"}],
+        checks={"sides": {"Hiroshi Tanabe": "JP"}, "titles": {"Hiroshi Tanabe": "Foreign Minister"}},
+    ),
+]
+
+PLACES_AND_DATES = [
+    Case(
+        "the place in the meeting's own phrase beats the dateline",
+        "HAVANA, March 5 (Wire) - Portuguese President Rui Tavares Costa received Cuban President "
+        "Miguel Ortega Diaz at the Belem Palace in Lisbon.",
+        [{"Rui Tavares Costa", "Miguel Ortega Diaz"}],
+        checks={"city": "Lisbon", "date": dt.date(2024, 3, 5)},
+    ),
+    Case(
+        "a header line without a full stop ends its sentence",
+        "Envoys agree to keep talking\n"
+        "Kenyan Foreign Minister Daniel Otieno Kamau met Ethiopian Foreign Minister Abebe "
+        "Tesfaye Girma in Nairobi on Monday.",
+        [{"Daniel Otieno Kamau", "Abebe Tesfaye Girma"}],
+        checks={"city": "Nairobi", "date": dt.date(2024, 3, 4)},
+    ),
+    Case(
+        "a dateline without a year takes the publication year",
+        "NAIROBI, March 6 (Wire) - Kenyan President William Kiprono Ruto met Somali President "
+        "Hassan Abdi Warsame.",
+        [{"William Kiprono Ruto", "Hassan Abdi Warsame"}],
+        checks={"date": dt.date(2024, 3, 6), "city": "Nairobi"},
+    ),
+]
+
+ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
+ALL += SIDES + PLACES_AND_DATES
+
+
+@pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
+def test_language_pattern(extractor: SpacyExtractor, case: Case) -> None:
+    meetings = extract(extractor, case)
+    assert [people(m) for m in meetings] == case.meetings
+    if not meetings:
+        return
+    meeting = meetings[0]
+    by_name = {p.name: p for p in meeting.participants}
+    for key, want in case.checks.items():
+        if key == "kind":
+            assert meeting.kind == want
+        elif key == "status":
+            assert meeting.status == want
+        elif key == "date":
+            assert meeting.date == want
+        elif key == "location":
+            assert meeting.location == want
+        elif key == "city":
+            assert meeting.location is not None and meeting.location.city == want
+        elif key == "topics":
+            assert {t.id for t in meeting.topics} >= want  # type: ignore[operator]
+        elif key == "sides":
+            got = {name: by_name[name].country or by_name[name].org for name in want}  # type: ignore[attr-defined]
+            assert got == want
+        elif key == "titles":
+            got = {name: by_name[name].title for name in want}  # type: ignore[attr-defined]
+            assert got == want
+        else:
+            raise AssertionError(f"unknown check {key}")
