@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from domain.models import Evidence, Location, Meeting, Participant, TopicMention
 from extractors.article import ParsedArticle
@@ -166,17 +166,22 @@ def _first_naming(encounter: Encounter, ctx: ArticleContext) -> int:
 
 
 def _setting(ctx: ArticleContext) -> Location | None:
-    """Where the story is set: the place of the visit its lead reports, else its dateline."""
+    """Where the story is set: its dateline's city, else the place of a visit its lead reports."""
     parsed = ctx.parsed
+    people = ctx.roster.name_at.keys()
+    visit: Location | None = None
     for sentence in parsed.sentences[:3]:
         for token in sentence:
             if token.lower_ in ("visit", "visited", "visits", "visiting", "arrived", "trip", "tour"):
-                found = ctx.places.in_tokens(token.subtree, locative_only=False)
-                if found is not None:
-                    return found
-    if parsed.dateline and parsed.dateline.city:
-        return ctx.places.name(parsed.dateline.city)
-    return None
+                visit = ctx.places.in_tokens(token.subtree, locative_only=False, people=people)
+                if visit is not None:
+                    break
+        if visit is not None:
+            break
+    dateline = ctx.places.name(parsed.dateline.city) if parsed.dateline and parsed.dateline.city else None
+    if dateline is not None and dateline.city:
+        return dateline
+    return visit
 
 
 def _location(
@@ -186,41 +191,64 @@ def _location(
     setting: Location | None,
     previous: Location | None,
 ) -> Location | None:
+    """The city of the meeting's own phrase, its sentences or the headline; else the
+    setting of the story; a country alone only when the meeting's phrase names one."""
     if encounter.kind != "in_person":
         return None
     parsed = ctx.parsed
-    prefer = {ctx.roster.people[p].country for p in encounter.people} - {None}
-    prefer_codes = {c for c in prefer if c}
+    people = ctx.roster.name_at.keys()
+    prefer = {c for c in (ctx.roster.people[p].country for p in encounter.people) if c}
+    own_country: Location | None = None
     for c in encounter.candidates:
         if c.sentence < 0:
             continue
         root = c.cue.token
         if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX"):
             root = root.head
-        phrase = [ctx.parsed.body[i] for i in sorted(own_phrase(root))]
-        found = ctx.places.in_tokens(phrase, prefer_codes)
+        ids = own_phrase(root)
+        if c.cue.token.pos_ == "NOUN":  # "talks held at the palace in Lakeport"
+            ids |= {t.i for a in c.cue.token.children if a.dep_ == "acl" for t in a.subtree}
+        phrase = [parsed.body[i] for i in sorted(ids)]
+        # "met in Lakeport", and "the Lakeport talks" (a place naming the event noun).
+        modifiers = [t for t in c.cue.token.children if t.dep_ in ("compound", "amod", "nmod")]
+        found = ctx.places.in_tokens(phrase, prefer, people=people)
+        found = found or ctx.places.in_tokens(modifiers, prefer, locative_only=False, people=people)
+        if found is None and setting_here(phrase) and parsed.dateline and parsed.dateline.city:
+            found = ctx.places.name(parsed.dateline.city)  # "met here": the dateline's city
         if found is not None and found.city:
             return found
-    for k in encounter.sentences:
-        found = ctx.places.in_span(parsed.sentences[k], prefer_codes)
+        own_country = own_country or found
+    # Sentences that name the meeting's people themselves; "the two have met since ..."
+    # sentences are about the meeting, but their places often belong to others.
+    named = sorted({c.sentence for c in encounter.candidates if c.sentence >= 0 and not c.group})
+    for k in [*named, *(k for k in encounter.sentences if k not in named)]:
+        sentence = parsed.sentences[k]
+        elsewhere = {
+            t.i
+            for prep in sentence
+            if prep.dep_ == "prep" and prep.lower_ in ("since", "after", "before")
+            for t in prep.subtree
+        }
+        found = ctx.places.in_tokens(
+            [t for t in sentence if t.i not in elsewhere], prefer, people=people
+        )
         if found is not None and found.city:
             return found
     if encounter.status == "planned" or encounter.from_headline or lead:
-        found = ctx.places.in_span(parsed.title[:], prefer_codes)
-        if found is not None and found.city:
-            return found
-    if encounter.status == "held":
-        if lead and setting is not None:
-            return setting
-        if previous is not None:
-            return previous
-        if setting is not None:
-            return setting
-    for k in encounter.sentences:
-        found = ctx.places.in_tokens(parsed.sentences[k], prefer_codes)
+        found = ctx.places.in_span(parsed.title[:], prefer, ctx.roster.title_owner.keys())
         if found is not None:
             return found
-    return None
+    if encounter.status == "held":
+        for fallback in (setting if lead else None, previous, setting):
+            if fallback is not None and (
+                own_country is None or fallback.country == own_country.country
+            ):
+                return fallback
+    return own_country
+
+
+def setting_here(phrase: list[Token]) -> bool:
+    return any(t.lower_ == "here" and t.dep_ == "advmod" for t in phrase)
 
 
 def _context(encounter: Encounter, ctx: ArticleContext, end: int) -> list[int]:

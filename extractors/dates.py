@@ -43,6 +43,7 @@ class DateMention:
     start: int
     end: int
     vague: bool = False
+    calendar: bool = False  # written as a date ("5 March"), not a weekday or "yesterday"
 
 
 @lru_cache(maxsize=4096)
@@ -96,7 +97,7 @@ def find_dates(text: str, anchor: dt.date | None, *, future: bool = False) -> li
         year_given = bool(match.group("y1") or match.group("y2") or match.group("iso"))
         if day and anchor and not year_given:
             day = _nearest_year(day, anchor, future)
-        found.append(DateMention(day, match.start(), match.end()))
+        found.append(DateMention(day, match.start(), match.end(), calendar=True))
     if anchor is not None:
         for match in WEEKDAY.finditer(text):
             day = _weekday(match.group("day"), anchor, future)
@@ -119,7 +120,8 @@ DATELINE = re.compile(
     rf"^\s*(?P<city>[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){{0,3}})\s*"
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}}))?\s*"
     rf"(?:,\s*(?P<date>{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:,?\s+\d{{4}})?))?"
-    rf"\s*,?\s*(?:\((?P<paren>[A-Z][^()\n]{{0,100}})\)\s*{_SEPARATOR}?|{_SEPARATOR})\s*"
+    rf"\s*,?\s*(?:\((?P<paren>[A-Z][^()\n]{{0,100}})\)\s*{_SEPARATOR}?|\.?\s*/(?P<slashed>[A-Z][^/\n]{{0,40}})/\.?"
+    rf"|{_SEPARATOR})\s*"
 )
 
 
@@ -137,9 +139,12 @@ def read_dateline(text: str, published: dt.date | None) -> Dateline | None:
         return None
     city = match.group("city").strip()
     region = match.group("region") or ""
-    paren = match.group("paren") or ""
+    paren = match.group("paren") or match.group("slashed") or ""
     agency = bool(paren) or (region.isupper() and len(region) <= 6)
-    if not (city.isupper() or agency or match.group("date")):
+    # "Lakeport: ..." opens regional wire copy; whether "Lakeport" is a place is the
+    # gazetteer's to say, where the dateline's city is used.
+    colon = match.group(0).rstrip().endswith(":")
+    if not (city.isupper() or agency or match.group("date") or colon):
         return None
     raw_date = match.group("date")
     if raw_date is None:

@@ -20,6 +20,7 @@ from extractors.participants import Attendance, Candidate
 class Dated:
     day: dt.date | None
     vague: bool  # dated only by a period ("last year"): history, or not a day
+    calendar: bool = False  # the day is written as a date ("5 March"), not a weekday
 
 
 @dataclass
@@ -47,10 +48,15 @@ def _same_people(a: set[int] | frozenset[int], b: set[int] | frozenset[int]) -> 
     return a == b or (len(overlap) >= 2 and (a <= b or b <= a))
 
 
-def _compatible(encounter: Encounter, c: Candidate, dated: Dated) -> bool:
+def _compatible(
+    encounter: Encounter, c: Candidate, dated: Dated, anchor: dt.date | None = None
+) -> bool:
     if not _same_people(encounter.people, c.people):
         return False
     if encounter.day and dated.day and encounter.day != dated.day:
+        return False
+    # An undated report is of the story's days; "they last met on 5 March 2019" is not it.
+    if not encounter.day and dated.day and anchor and abs((anchor - dated.day).days) > 7:
         return False
     if encounter.kind_stated and c.cue.kind_stated and encounter.kind != c.cue.kind:
         return False
@@ -64,6 +70,7 @@ def assemble(
     candidates: list[Candidate],
     attendance: list[Attendance],
     date_of: Callable[[Candidate], Dated],
+    anchor: dt.date | None = None,
 ) -> list[Encounter]:
     """Merge candidates (in text order, headline first) into encounters."""
     encounters: list[Encounter] = []
@@ -84,8 +91,10 @@ def assemble(
         dated = date_of(c)
         if c.cue.status == "held" and dated.vague and not c.group:
             continue  # "they first met in 2019": background, not a meeting reported
-        target = next((e for e in reversed(encounters) if _compatible(e, c, dated)), None)
-        if target is None and (c.cue.weak or c.cue.joint or borrowed):
+        target = next((e for e in reversed(encounters) if _compatible(e, c, dated, anchor)), None)
+        # "Previously, the two leaders met on 5 March 2019": a dated group is a meeting of its own.
+        own_day = borrowed and dated.calendar and c.cue.token.pos_ == "VERB"
+        if target is None and (c.cue.weak or c.cue.joint or borrowed) and not own_day:
             fallback.append((c, dated))
             continue
         if target is None:
@@ -94,13 +103,23 @@ def assemble(
         else:
             _add(target, c, dated)
         current = target
-    if not encounters and fallback:
+    # "The two ministers agreed ..." before or after the meeting is reported: part of it.
+    unplaced = []
+    for c, dated in fallback:
+        target = next((e for e in encounters if _compatible(e, c, dated, anchor)), None)
+        if target is not None:
+            _add(target, c, dated)
+        else:
+            unplaced.append((c, dated))
+    if not encounters and unplaced:
         # Only "agreed"/"conveyed" sentences: the meeting they describe still happened.
-        c, dated = fallback[0]
+        c, dated = unplaced[0]
         encounters.append(_new(c, dated))
-        for other, other_dated in fallback[1:]:
+        for other, other_dated in unplaced[1:]:
             if _compatible(encounters[0], other, other_dated):
                 _add(encounters[0], other, other_dated)
+    for e in encounters:
+        e.sentences.sort()
     for c in headline:
         if c.cue.status is None or len(c.people) < 2:
             continue

@@ -46,8 +46,9 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
     subject = resolver.people_in(set(cue.subject))
     partners = resolver.people_in(set(cue.partners), exclude=subject.people)
     sides = [partners.people - subject.people]
-    if partners.separately and len(subject.people) == 1:
-        sides = [frozenset({p}) for p in sorted(partners.people - subject.people)]
+    if (partners.separately or cue.separately) and len(subject.people) == 1:
+        others = sorted(partners.people - subject.people, key=lambda p: resolver.people[p].first_body_token())
+        sides = [frozenset({p}) for p in others]
     found = []
     for side in sides:
         roles: list[tuple[int, str]] = []

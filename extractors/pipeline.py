@@ -156,7 +156,9 @@ class SpacyExtractor:
         for index, sentence in enumerate(parsed.sentences):
             found += [c for cue in self.cues.find(sentence) for c in candidates(cue, index, body)]
         attendance = self.attendance.read(parsed, roster, body_descriptors)
-        encounters = assemble(found, attendance, lambda c: candidate_date(parsed, c))
+        encounters = assemble(
+            found, attendance, lambda c: candidate_date(parsed, c), parsed.anchor
+        )
         context = ArticleContext(
             parsed, body_descriptors, title_descriptors, roster, lexicon, self.places, self.topics
         )

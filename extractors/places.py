@@ -30,19 +30,29 @@ class PlaceReader:
         """The city or country ``phrase`` names, if it names one."""
         city = self.gazetteer.best(phrase, prefer)
         if city is not None:
-            return Location(city=city.name, country=city.country)
+            # The spelling the article uses ("Kiev", "New York"): that is what its evidence says.
+            return Location(city=phrase.removeprefix("the ").strip(), country=city.country)
         country, _ = self.lexicon.affiliation(phrase)
         if country and not self.lexicon.demonyms.get(phrase.lower()):
             return Location(city=None, country=country)
         return None
 
     def in_tokens(
-        self, tokens: Iterable[Token], prefer: Collection[str] = (), *, locative_only: bool = True
+        self,
+        tokens: Iterable[Token],
+        prefer: Collection[str] = (),
+        *,
+        locative_only: bool = True,
+        people: Collection[int] = (),
     ) -> Location | None:
-        """The first city (else country) named in a locative phrase among ``tokens``."""
+        """The first city (else country) named in a locative phrase among ``tokens``.
+
+        Args:
+            people: token ids of person names, which are never places ("Ms Lima").
+        """
         country_only: Location | None = None
         for token in tokens:
-            if not self._locative(token, locative_only):
+            if token.i in people or not self._locative(token, locative_only):
                 continue
             for phrase in self._phrases(token):
                 found = self.name(phrase, prefer)
@@ -53,14 +63,12 @@ class PlaceReader:
                 country_only = country_only or found
         return country_only
 
-    def in_span(self, span: Span, prefer: Collection[str] = ()) -> Location | None:
-        found = self.in_tokens(span, prefer)
-        if found is not None and found.city:
-            return found
-        loose = self.in_tokens(span, prefer, locative_only=False)
-        if loose is not None and loose.city:
-            return loose
-        return found
+    def in_span(
+        self, span: Span, prefer: Collection[str] = (), people: Collection[int] = ()
+    ) -> Location | None:
+        """A city named in a locative phrase of ``span`` (a sentence, a headline)."""
+        found = self.in_tokens(span, prefer, people=people)
+        return found if found is not None and found.city else None
 
     def _locative(self, token: Token, locative_only: bool) -> bool:
         if not token.text[:1].isupper() or token.dep_ == "poss":

@@ -162,8 +162,12 @@ class Resolver:
         title = (person.title or "").lower()
         if head in ("leader", "head", "monarch", "ruler"):
             return any(t in title for t in self.lexicon.leader_titles)
-        if head in ("diplomat", "envoy") and any(t in title for t in self.lexicon.diplomat_titles):
-            return True
+        if head == "diplomat":
+            # "the top diplomats": foreign ministers, whatever the country calls them.
+            return any(t in title for t in self.lexicon.diplomat_titles) or person.title_head in (
+                "minister",
+                "secretary",
+            )
         return person.title_head == head or head in title.split()
 
     def _side_matches(self, index: int, visiting: bool) -> bool:

@@ -18,15 +18,17 @@ from extractors.encounters import Dated, Encounter
 from extractors.participants import Candidate
 
 _SKIPPED = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
+_OTHER_EVENTS = {"according", "since", "after", "before", "until", "following", "unlike", "like"}
 _SAME_DAY = ("same day", "that day", "later", "earlier", "then", "afterwards", "subsequently",
              "also met", "following", "thereafter", "finally")  # fmt: skip
 
 
 def own_phrase(root: Token) -> set[int]:
-    """Token ids of ``root``'s phrase without attributions and embedded clauses."""
+    """Token ids of ``root``'s phrase without attributions, embedded clauses and the
+    phrases that place other events in time ("since their meeting in 2019 in Lakeport")."""
     found = {root.i}
     for child in root.children:
-        if child.dep_ in _SKIPPED or (child.dep_ == "prep" and child.lower_ == "according"):
+        if child.dep_ in _SKIPPED or (child.dep_ == "prep" and child.lower_ in _OTHER_EVENTS):
             continue
         found |= {t.i for t in child.subtree}
     return found
@@ -40,8 +42,9 @@ def candidate_date(parsed: ParsedArticle, c: Candidate) -> Dated:
         days = [d.day for d in found if d.day]
         return Dated(days[0] if days else None, any(d.vague for d in found) and not days)
     mentions = _dates_near(parsed, c)
-    day = next((d.day for d in mentions if d.day), None)
-    return Dated(day, any(d.vague for d in mentions) and day is None)
+    first = next((d for d in mentions if d.day), None)
+    day = first.day if first else None
+    return Dated(day, any(d.vague for d in mentions) and day is None, bool(first and first.calendar))
 
 
 def _dates_near(parsed: ParsedArticle, c: Candidate) -> list[DateMention]:
@@ -51,6 +54,9 @@ def _dates_near(parsed: ParsedArticle, c: Candidate) -> list[DateMention]:
     if root.pos_ == "NOUN" and root.head.i != root.i and root.head.pos_ in ("VERB", "AUX"):
         root = root.head
     allowed = own_phrase(root)
+    # "will travel to Lakeport on Monday to meet X": the purpose shares the trip's day.
+    if root.dep_ in ("xcomp", "advcl") and any(t.lower_ == "to" for t in root.children):
+        allowed |= own_phrase(root.head)
     start = max(sentence.start_char, parsed.lead_start)
     text = parsed.body.text[start : sentence.end_char]
     found = find_dates(text, parsed.anchor, future=future)

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from extractors.lexicon import Lexicon
 
-_PARTNER_PREPS = {"with", "between", "among", "to", "by", "on", "from", "of", "and"}
+_PARTNER_PREPS = {"with", "between", "among", "to", "by", "on", "from", "of", "and", "for"}
 _SKIPPED_CLAUSES = {"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "mark", "xcomp", "npadvmod"}
 _SUBORDINATORS = {"after", "since", "before", "when", "as", "while", "because", "once", "following"}
 _FRAMING_PREPS = {"during", "following", "after", "at", "in", "on", "ahead", "before", "since"}
@@ -46,6 +46,7 @@ class Cue:
     weak: bool  # reports something said or agreed at a meeting rather than the meeting
     joint: bool  # needs a plural subject: "A and B agreed"
     anaphoric: bool  # "the meeting", "Sunday's talks": the meeting already reported
+    separately: bool  # "met A and B separately": one meeting with each
 
 
 def _lemma(token: Token) -> str:
@@ -107,6 +108,9 @@ class CueFinder:
                     weak=kind == "weak" or (kind == "noun" and not self._noun_names_sides(token)),
                     joint=kind == "joint",
                     anaphoric=kind == "noun" and self._refers_back(token),
+                    separately=any(
+                        c.lower_ in ("separately", "individually") for c in token.children
+                    ),
                 )
             )
         return cues
@@ -214,7 +218,11 @@ class CueFinder:
         )
 
     def _noun_names_sides(self, noun: Token) -> bool:
-        return self._has_prep(noun, "with", "between", "among") or any(
+        of_people = any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "conj" for g in c.subtree)
+            for c in noun.children
+        )  # "a meeting of A and B", not "a meeting of the Council"
+        return of_people or self._has_prep(noun, "with", "between", "among") or any(
             c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in noun.children
         )
 

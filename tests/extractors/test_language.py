@@ -315,8 +315,115 @@ PLACES_AND_DATES = [
     ),
 ]
 
+MORE_EXPRESSIONS = [
+    Case(
+        "received a phone call from B",
+        "Egyptian President Omar Farouk Hassan received a phone call from Jordanian King Faisal "
+        "bin Talal on Sunday.",
+        [{"Omar Farouk Hassan", "Faisal bin Talal"}],
+        checks={"kind": "call"},
+    ),
+    Case(
+        "A and B spoke (intransitive, plural subject)",
+        "French President Pierre Duval Martin and German Chancellor Anna Weber Schulz spoke by "
+        "telephone on Tuesday about the energy crisis.",
+        [{"Pierre Duval Martin", "Anna Weber Schulz"}],
+        checks={"kind": "call", "topics": {"energy-climate"}},
+    ),
+    Case(
+        "exchanged views with B",
+        "Indian External Affairs Minister Ravi Kumar Menon exchanged views with Bhutanese "
+        "Foreign Minister Tandin Dorji Wangchuk in Thimphu on Monday.",
+        [{"Ravi Kumar Menon", "Tandin Dorji Wangchuk"}],
+    ),
+    Case(
+        "presented credentials to a head of state",
+        "The new Indian Ambassador, Arjun Mehta Rao, presented his credentials to Norwegian King "
+        "Olav Haraldsen at the Royal Palace in Oslo on Wednesday.",
+        [{"Arjun Mehta Rao", "Olav Haraldsen"}],
+    ),
+    Case(
+        "an audience with a king",
+        "Thai Prime Minister Somchai Wongprasert had an audience with Cambodian King Norodom "
+        "Vireak in Phnom Penh on Monday.",
+        [{"Somchai Wongprasert", "Norodom Vireak"}],
+    ),
+    Case(
+        "was greeted by B on arrival",
+        "Chinese Premier Li Qiangwei was greeted by Pakistani Prime Minister Imran Sadiq Malik "
+        "on his arrival in Islamabad on Tuesday.",
+        [{"Li Qiangwei", "Imran Sadiq Malik"}],
+    ),
+    Case(
+        "co-chaired a commission meeting",
+        "Nigerian Foreign Minister Yusuf Bello Danjuma and Ghanaian Foreign Minister Ama "
+        "Owusu Asante co-chaired the joint commission meeting in Abuja on Thursday.",
+        [{"Yusuf Bello Danjuma", "Ama Owusu Asante"}],
+    ),
+    Case(
+        "hosted a dinner for B",
+        "Canadian Prime Minister Claire Dubois Tremblay hosted a dinner for Mexican President "
+        "Luis Herrera Ortiz in Ottawa on Monday.",
+        [{"Claire Dubois Tremblay", "Luis Herrera Ortiz"}],
+    ),
+    Case(
+        "met A separately: one meeting each",
+        "During her visit to Tokyo, Australian Foreign Minister Emma Clarke Hughes met "
+        "separately with Japanese Prime Minister Hiroshi Tanabe and Foreign Minister Aiko "
+        "Tanabe Mori.",
+        [
+            {"Emma Clarke Hughes", "Hiroshi Tanabe"},
+            {"Emma Clarke Hughes", "Aiko Tanabe Mori"},
+        ],
+    ),
+    Case(
+        "in a meeting with B, A said",
+        "In a meeting with Kazakh President Nurlan Abenov in Astana on Monday, Turkish "
+        "President Ahmet Yilmaz Demir said trade would double.",
+        [{"Nurlan Abenov", "Ahmet Yilmaz Demir"}],
+    ),
+]
+
+MORE_STATUS = [
+    Case(
+        "is expected to meet",
+        "Brazilian President Marcos Teixeira Lima is expected to meet Argentine President Julia "
+        "Romero Paz in Buenos Aires next week.",
+        [{"Marcos Teixeira Lima", "Julia Romero Paz"}],
+        checks={"status": "planned"},
+    ),
+    Case(
+        "will travel to meet",
+        "Kenyan President William Kiprono Ruto will travel to Addis Ababa on Monday to meet "
+        "Ethiopian Prime Minister Abebe Tesfaye Girma.",
+        [{"William Kiprono Ruto", "Abebe Tesfaye Girma"}],
+        checks={"status": "planned", "date": dt.date(2024, 3, 11), "city": "Addis Ababa"},
+    ),
+    Case(
+        "a headline 'A to meet B'",
+        "The talks will focus on trade.",
+        [{"Ana Ruiz Salazar", "Tomas Vey Olmedo"}],
+        title="Peruvian President Ana Ruiz Salazar to meet Chilean President Tomas Vey Olmedo",
+        checks={"status": "planned"},
+    ),
+    Case(
+        "flew to a city for talks (past: held)",
+        "Japanese Foreign Minister Aiko Tanabe Mori flew to Manila on Tuesday for talks with "
+        "Philippine Foreign Minister Jose Reyes Santos.",
+        [{"Aiko Tanabe Mori", "Jose Reyes Santos"}],
+        checks={"status": "held"},
+    ),
+    Case(
+        "would meet, with a future day: planned",
+        "The ministry said Foreign Minister Jan Nowicki of Poland would meet Lithuanian Foreign "
+        "Minister Rasa Kairiene in Vilnius on March 15.",
+        [{"Jan Nowicki", "Rasa Kairiene"}],
+        checks={"status": "planned", "date": dt.date(2024, 3, 15)},
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
-ALL += SIDES + PLACES_AND_DATES
+ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
