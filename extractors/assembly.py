@@ -21,7 +21,8 @@ from extractors.encounters import Encounter
 from extractors.lexicon import Lexicon
 from extractors.people import Person, Roster
 from extractors.places import PlaceReader
-from extractors.timing import encounter_date, own_phrase
+from extractors.phrases import own_phrase
+from extractors.timing import encounter_date
 from extractors.topics import TopicMatcher
 
 _FOLLOW_UP_WORDS = (
@@ -77,7 +78,9 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     unknown = [p for p in encounter.people if not people[p].side]
     if len(unknown) != 1:
         return
-    known = {people[p].country for p in encounter.people} - {None}
+    # The states of the other principals are not this one's; attendees may share it.
+    principals = encounter.people - encounter.attended.keys()
+    known = {people[p].country for p in principals} - {None}
     sentences = ctx.parsed.sentences
     headline = _sides_named(ctx.title_descriptors, ctx.parsed.title[:])
     skip = ctx.parsed.lead_start
@@ -124,7 +127,10 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
     result: list[Meeting] = []
     previous_day: dt.date | None = None
     previous_place: Location | None = None
+    headline_kind = _headline_kind(ctx)
     for n, encounter in enumerate(kept):
+        if n == 0 and not encounter.kind_stated and headline_kind:
+            encounter.kind = headline_kind  # "Ministers hold phone talks" over a plain body
         later = [e.first_sentence for e in kept[n + 1 :] if e.first_sentence > encounter.first_sentence]
         end = min(later) if later else len(ctx.parsed.sentences)
         lead = n == 0
@@ -148,6 +154,15 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
             )
         )
     return result
+
+
+def _headline_kind(ctx: ArticleContext) -> str | None:
+    words = {t.lower_ for t in ctx.parsed.title} | {t.lemma_.lower() for t in ctx.parsed.title}
+    if words & ctx.lexicon.cue("video_words"):
+        return "video"
+    if words & (ctx.lexicon.cue("call_words") | {"call"}) and "courtesy" not in words:
+        return "call"
+    return None
 
 
 def _confidence(encounter: Encounter) -> float:
@@ -205,7 +220,7 @@ def _location(
         root = c.cue.token
         if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX"):
             root = root.head
-        ids = own_phrase(root)
+        ids = own_phrase(root, ctx.lexicon.cue("event_nouns"))
         if c.cue.token.pos_ == "NOUN":  # "talks held at the palace in Lakeport"
             ids |= {t.i for a in c.cue.token.children if a.dep_ == "acl" for t in a.subtree}
         phrase = [parsed.body[i] for i in sorted(ids)]

@@ -158,8 +158,15 @@ class MentionFinder:
                 i in in_other for i in range(start, end)
             ):
                 continue
+            last = doc[end - 1]
+            if not model and (
+                last.tag_ in ("NNS", "NNPS")
+                or last.lower_ in self.lexicon.institution_words
+                or (end - start == 1 and last.lemma_.lower() in self._cue_words)
+            ):
+                continue  # "Summits", "Armed Forces": capitalised nouns after a title
             span = doc[start:end]
-            text = re.sub(r"\s+", " ", span.text).strip()
+            text = re.sub(r"\s*,\s*|\s+", " ", span.text).strip()
             if self.lexicon.is_affiliation(text) or (
                 not titled
                 and (doc[end - 1].lower_ in self.lexicon.institution_words or self.is_place(text))
@@ -173,6 +180,19 @@ class MentionFinder:
     def _introduced(self, doc: Doc, descriptors: Descriptors, courtesy: set[int]) -> set[int]:
         """Tokens that directly follow a title or courtesy words: where a name starts."""
         ends = {t.end for t in descriptors.titles if t.capitalised}
+        # "the Chairperson of the Lakeland Union Commission, Ana Ruiz": after a title's
+        # capitalised "of ..." phrase and a comma.
+        for t in descriptors.titles:
+            if not (t.capitalised and t.end < len(doc) and doc[t.end].lower_ == "of"):
+                continue
+            k = t.end + 1
+            while k < min(len(doc), t.end + 10) and (
+                doc[k].text[:1].isupper() or doc[k].lower_ in ("the", "of", "and", "for")
+            ):
+                k += 1
+            if k < len(doc) and doc[k].text == "," and k > t.end + 1:
+                ends.add(k)
+        ends |= {e + 1 for e in list(ends) if e < len(doc) and doc[e].text == ","}
         ends |= {i + 1 for i in courtesy if i + 1 not in courtesy}
         # "his Ruritanian counterpart, Ana Ruiz": a role noun introduces a name too.
         for token in doc:
@@ -202,6 +222,17 @@ class MentionFinder:
                 end += 2  # "Hae-chan", "Jae-in": hyphenated given names the tokenizer splits
             else:
                 break
+        # "Kang, Min-seo": a family name, a comma, then a hyphenated given name.
+        if (
+            end - start == 1
+            and end + 3 < len(doc)
+            and doc[end].text == ","
+            and word(end + 1)
+            and doc[end + 2].text in _JOINERS
+            and not doc[end + 1].whitespace_
+            and doc[end + 3].is_alpha
+        ):
+            end += 4
         while start > 0 and end - start < _MAX_NAME_TOKENS:
             if word(start - 1) or (particle(start - 1) and word(start - 2)):
                 start -= 1

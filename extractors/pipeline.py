@@ -16,11 +16,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from domain.errors import InvalidArticle
 from domain.models import ArticleIn, Extraction, Meeting
 from extractors.article import ParsedArticle, parse_article
 from extractors.assembly import ArticleContext, to_meetings
+from extractors.dates import read_dateline
 from extractors.descriptors import Affiliation, DescriptorFinder
 from extractors.encounters import assemble
 from extractors.gazetteer import load_gazetteer
@@ -124,13 +126,24 @@ class SpacyExtractor:
                 texts.extend(["", ""])
                 continue
             texts.extend([article.text, article.title or ""])
-        docs = list(self.nlp.pipe(texts, batch_size=self.batch_size * 2))
+        docs = list(self.nlp.pipe(map(self._unparsed, texts), batch_size=self.batch_size * 2))
         for k, article in enumerate(batch):
             if k in errors:
                 yield errors[k]
                 continue
             parsed = parse_article(article, docs[2 * k], docs[2 * k + 1])
             yield Extraction(meetings=self.read(parsed), extractor_version=self.version)
+
+    def _unparsed(self, text: str) -> Doc:
+        """The tokens of ``text``, with a wire dateline set apart as a sentence of its own:
+        run into the first sentence, it takes the place of that sentence's subject."""
+        doc = self.nlp.make_doc(text)
+        dateline = read_dateline(text, None)
+        if dateline is not None and 0 < dateline.end < len(text):
+            first = doc.char_span(dateline.end, len(text), alignment_mode="expand")
+            if first is not None and first.start > 0:
+                doc[first.start].is_sent_start = True
+        return doc
 
     def read(self, parsed: ParsedArticle) -> list[Meeting]:
         """All the stages over one parsed article."""
@@ -156,8 +169,9 @@ class SpacyExtractor:
         for index, sentence in enumerate(parsed.sentences):
             found += [c for cue in self.cues.find(sentence) for c in candidates(cue, index, body)]
         attendance = self.attendance.read(parsed, roster, body_descriptors)
+        events = lexicon.cue("event_nouns")
         encounters = assemble(
-            found, attendance, lambda c: candidate_date(parsed, c), parsed.anchor
+            found, attendance, lambda c: candidate_date(parsed, c, events), parsed.anchor
         )
         context = ArticleContext(
             parsed, body_descriptors, title_descriptors, roster, lexicon, self.places, self.topics

@@ -16,56 +16,54 @@ from extractors.article import ParsedArticle
 from extractors.dates import DateMention, find_dates
 from extractors.encounters import Dated, Encounter
 from extractors.participants import Candidate
+from extractors.phrases import is_other_event, own_phrase
 
-_SKIPPED = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
-_OTHER_EVENTS = {"according", "since", "after", "before", "until", "following", "unlike", "like"}
 _SAME_DAY = ("same day", "that day", "later", "earlier", "then", "afterwards", "subsequently",
              "also met", "following", "thereafter", "finally")  # fmt: skip
 
 
-def own_phrase(root: Token) -> set[int]:
-    """Token ids of ``root``'s phrase without attributions, embedded clauses and the
-    phrases that place other events in time ("since their meeting in 2019 in Lakeport")."""
-    found = {root.i}
-    for child in root.children:
-        if child.dep_ in _SKIPPED or (child.dep_ == "prep" and child.lower_ in _OTHER_EVENTS):
-            continue
-        found |= {t.i for t in child.subtree}
-    return found
-
-
-def candidate_date(parsed: ParsedArticle, c: Candidate) -> Dated:
+def candidate_date(parsed: ParsedArticle, c: Candidate, event_nouns: frozenset[str]) -> Dated:
     """The date a candidate's own words give, if any."""
     if c.sentence < 0:
         text = parsed.title.text
         found = find_dates(text, parsed.anchor, future=c.cue.status == "planned")
         days = [d.day for d in found if d.day]
         return Dated(days[0] if days else None, any(d.vague for d in found) and not days)
-    mentions = _dates_near(parsed, c)
+    mentions = _dates_near(parsed, c, event_nouns)
     first = next((d for d in mentions if d.day), None)
     day = first.day if first else None
     return Dated(day, any(d.vague for d in mentions) and day is None, bool(first and first.calendar))
 
 
-def _dates_near(parsed: ParsedArticle, c: Candidate) -> list[DateMention]:
+def _dates_near(
+    parsed: ParsedArticle, c: Candidate, event_nouns: frozenset[str]
+) -> list[DateMention]:
     sentence = parsed.sentences[c.sentence]
     future = c.cue.status == "planned"
     root = c.cue.token
     if root.pos_ == "NOUN" and root.head.i != root.i and root.head.pos_ in ("VERB", "AUX"):
         root = root.head
-    allowed = own_phrase(root)
+    allowed = own_phrase(root, event_nouns)
     # "will travel to Lakeport on Monday to meet X": the purpose shares the trip's day.
     if root.dep_ in ("xcomp", "advcl") and any(t.lower_ == "to" for t in root.children):
-        allowed |= own_phrase(root.head)
+        allowed |= own_phrase(root.head, event_nouns)
+    elsewhere = {
+        t.i for t in sentence if t.i not in allowed and is_other_event(t, event_nouns)
+        for t in t.subtree
+    }
     start = max(sentence.start_char, parsed.lead_start)
     text = parsed.body.text[start : sentence.end_char]
     found = find_dates(text, parsed.anchor, future=future)
-    own = []
+    own, near = [], []
     for d in found:
         span = parsed.body.char_span(start + d.start, start + d.end, alignment_mode="expand")
-        if span is not None and span.start in allowed:
+        if span is None:
+            continue
+        if span.start in allowed:
             own.append(d)
-    return own if (own or future) else found
+        elif span.start not in elsewhere:
+            near.append(d)  # in the sentence, not in a phrase about another event
+    return own if (own or future) else near
 
 
 def encounter_date(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extractors.lexicon import Lexicon
+from extractors.phrases import own_phrase
 
 _PARTNER_PREPS = {"with", "between", "among", "to", "by", "on", "from", "of", "and", "for"}
 _SKIPPED_CLAUSES = {"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "mark", "xcomp", "npadvmod"}
@@ -92,7 +93,7 @@ class CueFinder:
             host = lemma in self.host_verbs and token.pos_ == "VERB"
             visit = lemma in self.visit_verbs and token.pos_ == "VERB" and self._call_on(token)
             visit = visit or (lemma == "visit" and token.pos_ == "VERB")
-            form, stated = self._kind(token, sentence)
+            form, stated = self._kind(token)
             cues.append(
                 Cue(
                     token=token,
@@ -308,31 +309,26 @@ class CueFinder:
 
     # -- form -----------------------------------------------------------------------------
 
-    def _kind(self, token: Token, sentence: Span) -> tuple[str, bool]:
-        near = [token, *token.children, token.head]
-        for child in token.children:
-            near.extend(child.children)
-        words = {t.lower_ for t in near}
-        lemmas = {_lemma(t) for t in near}
-        if (words | lemmas) & self.video_words:
+    def _kind(self, token: Token) -> tuple[str, bool]:
+        """Phone, video or in person, from the words of the cue's own phrase ("spoke by
+        phone", "held a video call", "met virtually"); a courtesy call is in person."""
+        root = token.head if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") else token
+        phrase = [token.doc[i] for i in own_phrase(root, self.event_nouns) | {token.i}]
+        words = {t.lower_ for t in phrase} | {_lemma(t) for t in phrase}
+        lemma = _lemma(token)
+        courtesy = lemma == "call" and (
+            bool(words & self.not_a_call) or self._has_prep(token, "on", "upon")
+        )
+        if words & self.video_words:
             return "video", True
-        courtesy = bool(words & self.not_a_call) and _lemma(token) == "call"
-        if not courtesy and (words & self.call_words or lemmas & {"phone", "telephone"}):
+        if not courtesy and (words & self.call_words or lemma in ("phone", "telephone", "ring")):
             return "call", True
-        if _lemma(token) in ("phone", "telephone", "ring") and token.pos_ == "VERB":
+        event = self._event_object(token) if token.pos_ in ("VERB", "AUX") else None
+        carried = event is not None and _lemma(event) == "call" and not any(
+            c.lower_ in self.not_a_call for c in event.children
+        )  # "received a call from", not "paid a courtesy call on"
+        if (lemma == "call" and not courtesy) or carried:
             return "call", True
-        if _lemma(token) == "call" and not courtesy:
-            if token.pos_ == "VERB" and not self._has_prep(token, "on", "upon"):
-                return "call", True
-            if token.pos_ == "NOUN" and not any(c.lower_ == "courtesy" for c in token.children):
-                return "call", True
-        sentence_words = {t.lower_ for t in sentence}
-        if sentence_words & {"phone", "telephone", "telephoned", "phoned"}:
-            return "call", True
-        if sentence_words & {"videoconference", "video-conference", "virtually"} or (
-            "video" in sentence_words and sentence_words & {"call", "link", "conference"}
-        ):
-            return "video", True
         return "in_person", False
 
     # -- arguments ------------------------------------------------------------------------
@@ -367,6 +363,10 @@ class CueFinder:
             subject |= self._clause_subject(token)
         if not subject and not between:
             subject |= self._inherited_subject(token)
+        if not subject and token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
+            # The parse lost the subject (a long dateline or title run into it): the words
+            # before the verb in its sentence are the subject's side.
+            subject = {t.i for t in token.sent if t.i < token.i and t.dep_ != "punct"} - partners
         if token.dep_ == "relcl":
             # "A and B, who will hold talks": the relative pronoun stands for its antecedent.
             relative = {i for i in subject if token.doc[i].lower_ in ("who", "which", "that")}

@@ -1,0 +1,59 @@
+"""The words that belong to a meeting's cue, for reading its date, place and form.
+
+A cue's phrase is its own arguments and modifiers, without attributions ("the
+ministry said on Thursday"), embedded clauses, and phrases about other events: those
+placed in time around it ("since their talks in 2019 in Lakeport", "ahead of the
+summit on Friday") and other meetings with their own people or status ("the recent
+meeting between X and Y in Lakeport", "preparations for the upcoming summit").
+Framing events stay: "on the sidelines of the summit in Lakeport" places the meeting.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
+_AROUND = {"according", "since", "after", "before", "until", "following", "unlike", "like", "ahead"}
+_OTHER_EVENT_MARKERS = {
+    "upcoming", "next", "recent", "previous", "last", "forthcoming", "future", "planned",
+    "proposed", "earlier", "prior", "possible", "potential",
+}  # fmt: skip
+_OTHER_EVENT_HOLDERS = {"preparation", "backdrop", "eve", "run-up", "wake", "aftermath", "outcome"}
+
+
+def own_phrase(root: Token, event_nouns: frozenset[str] = frozenset()) -> set[int]:
+    """Token ids of ``root``'s phrase without attributions, clauses and other events."""
+    found = {root.i}
+    for child in root.children:
+        if child.dep_ in _CLAUSES or child.lower_ in _AROUND:
+            continue
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            continue  # "met X and signed ...": another event
+        found |= _without_other_events(child, event_nouns)
+    return found
+
+
+def _without_other_events(token: Token, event_nouns: frozenset[str]) -> set[int]:
+    if is_other_event(token, event_nouns):
+        return set()
+    found = {token.i}
+    for child in token.children:
+        found |= _without_other_events(child, event_nouns)
+    return found
+
+
+def is_other_event(noun: Token, event_nouns: frozenset[str]) -> bool:
+    """Whether ``noun`` names a meeting other than the one whose phrase contains it."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in event_nouns:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in noun.children):
+        return True
+    if any(c.lower_ in _OTHER_EVENT_MARKERS for c in noun.children if c.dep_ in ("amod", "det")):
+        return True
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in _AROUND:
+        return True
+    holder = prep.head if noun.dep_ == "pobj" else None
+    return holder is not None and (
+        holder.lemma_.lower() in _OTHER_EVENT_HOLDERS or holder.lower_ in _AROUND
+    )
