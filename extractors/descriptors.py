@@ -68,13 +68,11 @@ class DescriptorFinder:
         the = {"LOWER": "the", "OP": "?"}
         words = {"LOWER": {"IN": portfolio}, "OP": "+"}
         self._titles = Matcher(nlp.vocab)
-        joint = {"LOWER": {"IN": ["and", "&"]}}
-        # "Deputy Prime Minister", "Minister of Foreign Affairs and Trade", and two offices
-        # held by one person: "State Councilor and Foreign Minister".
+        # "Deputy Prime Minister", "Minister of Foreign Affairs and Trade". Two offices joined
+        # by "and" stay two titles: "the Foreign Secretary and Secretary X" are two people.
         for pattern in (
             [rank, head, *general],
             [rank, head, *general, of, the, words],
-            [rank, head, *general, joint, rank, head, *general],
         ):
             self._titles.add("TITLE", [pattern], greedy="LONGEST")
 

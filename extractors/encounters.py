@@ -60,10 +60,11 @@ def _compatible(
         return False
     if encounter.kind_stated and c.cue.kind_stated and encounter.kind != c.cue.kind:
         return False
-    status = c.cue.status
-    # An undated announcement about the same people ("are expected to sign") belongs to
-    # the meeting reported; a dated one is a meeting of its own.
-    return status == encounter.status or not dated.day
+    if c.cue.status == encounter.status:
+        return True
+    # An undated announcement about the same people ("they agreed to sign") belongs to the
+    # meeting reported; a planned meeting ("accepted her invitation to visit") is its own.
+    return not dated.day and (c.cue.weak or c.cue.joint or c.group)
 
 
 def assemble(
@@ -93,7 +94,11 @@ def assemble(
             continue  # "they first met in 2019": background, not a meeting reported
         target = next((e for e in reversed(encounters) if _compatible(e, c, dated, anchor)), None)
         # "Previously, the two leaders met on 5 March 2019": a dated group is a meeting of its own.
-        own_day = borrowed and dated.calendar and c.cue.token.pos_ == "VERB"
+        own_day = borrowed and (
+            (dated.calendar and c.cue.token.pos_ == "VERB")
+            # "They will meet again tomorrow": a plan after the meeting reported.
+            or (dated.day is not None and current is not None and c.cue.status != current.status)
+        )
         if target is None and (c.cue.weak or c.cue.joint or borrowed) and not own_day:
             fallback.append((c, dated))
             continue

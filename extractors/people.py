@@ -91,9 +91,10 @@ class Roster:
 class AttributeReader:
     """Reads the title, side and "former" around a name mention."""
 
-    def __init__(self, lexicon: Lexicon, courtesy: set[int]) -> None:
+    def __init__(self, lexicon: Lexicon, courtesy: set[int], names: set[int]) -> None:
         self.lexicon = lexicon
         self.courtesy = courtesy
+        self.names = names  # tokens of every name in the document
 
     def read(self, doc: Doc, mention: Mention, descriptors: Descriptors) -> Reading:
         before = self._before(doc, mention.start, descriptors)
@@ -153,6 +154,19 @@ class AttributeReader:
                 title = d.title_at[i]
                 taken.update(range(title.start, i + 1))
                 i = title.start - 1
+                # "State Councilor and Foreign Minister X": two offices of one person, unless
+                # a determiner makes them two people ("the Foreign Secretary and Secretary X").
+                k = i - 1
+                if i >= 1 and doc[i].lower_ == "and" and k in d.title_at:
+                    first = d.title_at[k]
+                    if first.start == 0 or doc[first.start - 1].lower_ not in ("the", "a", "an"):
+                        title = Title(
+                            first.start, title.end, doc[first.start : title.end].text,
+                            title.head, title.plural, title.capitalised,
+                            title.affiliation if title.affiliation != (None, None) else first.affiliation,
+                        )  # fmt: skip
+                        taken.update(range(first.start, i + 1))
+                        i = first.start - 1
         if title is not None or counterpart:
             while i >= 0 and i in self.courtesy:
                 i -= 1
@@ -207,6 +221,9 @@ class AttributeReader:
             token = doc[i]
             if token.text in _APPOSITION_STOP or (token.is_sent_start and i > start):
                 break
+            if i in self.names:
+                # ", Ruritanian Foreign Minister Ana Ruiz": the words describe the next name.
+                return Reading()
             if token.pos_ in ("VERB", "AUX") and i not in d.title_at and i not in d.affiliation_at:
                 break
             if i == start and not (
@@ -371,10 +388,6 @@ def build_roster(
     named_orgs: list[str],
 ) -> Roster:
     """Find, group and describe the people of an article."""
-    readers = {
-        False: AttributeReader(lexicon, finder.courtesy_tokens(body)),
-        True: AttributeReader(lexicon, finder.courtesy_tokens(title)),
-    }
     body_mentions = finder.find(body, body_descriptors)
     full_parts = frozenset(
         part
@@ -392,6 +405,14 @@ def build_roster(
         for part in name_form(m.text, lexicon.name_particles, lexicon.patronymic_particles).parts
     )
     title_mentions = finder.find(title, title_descriptors, every_part)
+    readers = {
+        in_title: AttributeReader(
+            lexicon,
+            finder.courtesy_tokens(doc),
+            {i for m in mentions for i in range(m.start, m.end)},
+        )
+        for in_title, doc, mentions in ((False, body, body_mentions), (True, title, title_mentions))
+    }
     readings = {
         (False, m.start): readers[False].read(body, m, body_descriptors) for m in body_mentions
     }

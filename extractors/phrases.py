@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 _CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
-_AROUND = {"according", "since", "after", "before", "until", "following", "unlike", "like", "ahead"}
+AROUND = {"according", "since", "after", "before", "until", "following", "unlike", "like", "ahead"}
 _OTHER_EVENT_MARKERS = {
     "upcoming", "next", "recent", "previous", "last", "forthcoming", "future", "planned",
     "proposed", "earlier", "prior", "possible", "potential",
@@ -25,7 +25,7 @@ def own_phrase(root: Token, event_nouns: frozenset[str] = frozenset()) -> set[in
     """Token ids of ``root``'s phrase without attributions, clauses and other events."""
     found = {root.i}
     for child in root.children:
-        if child.dep_ in _CLAUSES or child.lower_ in _AROUND:
+        if child.dep_ in _CLAUSES or child.lower_ in AROUND:
             continue
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             continue  # "met X and signed ...": another event
@@ -51,9 +51,9 @@ def is_other_event(noun: Token, event_nouns: frozenset[str]) -> bool:
     if any(c.lower_ in _OTHER_EVENT_MARKERS for c in noun.children if c.dep_ in ("amod", "det")):
         return True
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in _AROUND:
+    if noun.dep_ == "pobj" and prep.lower_ in AROUND:
         return True
     holder = prep.head if noun.dep_ == "pobj" else None
     return holder is not None and (
-        holder.lemma_.lower() in _OTHER_EVENT_HOLDERS or holder.lower_ in _AROUND
+        holder.lemma_.lower() in _OTHER_EVENT_HOLDERS or holder.lower_ in AROUND
     )

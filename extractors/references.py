@@ -77,6 +77,12 @@ class Resolver:
             elif token.pos_ in ("NOUN", "PROPN") and i in self.descriptors.title_at:
                 title = self.descriptors.title_at[i]
                 if i != title.end - 1:
+                    # "the Foreign Secretary and Secretary Tillerson": a title ending at "and"
+                    # is an office of its own.
+                    if token.lower_ in self.lexicon.title_heads and self.doc[i + 1].lower_ == "and":
+                        person = self.office_holder(token, frozenset(found) | exclude)
+                        if person is not None:
+                            found.add(person)
                     continue
                 if title.plural:
                     group = True
@@ -87,14 +93,17 @@ class Resolver:
                     person = self.office_holder(token, frozenset(found) | exclude)
                     if person is not None:
                         found.add(person)
-            elif token.pos_ in ("NOUN", "PROPN") and self._is_group_noun(token):
-                if token.tag_ in ("NNS", "NNPS") or self._counted(token):
-                    group = True
-                    members = self._group_of_states(token)
-                    found |= members
-                    # "met the leaders of Peru and Chile", "her Peruvian and Chilean
-                    # counterparts": one meeting with each, unless they met together.
-                    separately = separately or (len(members) >= 2 and not self._together(token))
+            elif (
+                token.pos_ in ("NOUN", "PROPN")
+                and self._is_group_noun(token)
+                and (token.tag_ in ("NNS", "NNPS") or self._counted(token))
+            ):
+                group = True
+                members = self._group_of_states(token)
+                found |= members
+                # "met the leaders of Peru and Chile", "her Peruvian and Chilean
+                # counterparts": one meeting with each, unless they met together.
+                separately = separately or (len(members) >= 2 and not self._together(token))
             elif token.pos_ in ("NOUN", "PROPN") and self._is_role_noun(token):
                 person = self.office_holder(token, frozenset(found) | exclude)
                 if person is not None:
@@ -153,8 +162,10 @@ class Resolver:
 
     def _head_of(self, noun: Token) -> str | None:
         title = self.descriptors.title_at.get(noun.i)
-        if title is not None:
+        if title is not None and noun.i == title.end - 1:
             return title.head
+        if noun.lower_ in self.lexicon.title_heads:
+            return self.lexicon.title_singular.get(noun.lower_, noun.lower_)
         low = noun.lemma_.lower()
         return None if low in ("counterpart", "host", "guest", "visitor") else low
 

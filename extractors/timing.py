@@ -16,7 +16,7 @@ from extractors.article import ParsedArticle
 from extractors.dates import DateMention, find_dates
 from extractors.encounters import Dated, Encounter
 from extractors.participants import Candidate
-from extractors.phrases import is_other_event, own_phrase
+from extractors.phrases import AROUND, is_other_event, own_phrase
 
 _SAME_DAY = ("same day", "that day", "later", "earlier", "then", "afterwards", "subsequently",
              "also met", "following", "thereafter", "finally")  # fmt: skip
@@ -47,9 +47,14 @@ def _dates_near(
     # "will travel to Lakeport on Monday to meet X": the purpose shares the trip's day.
     if root.dep_ in ("xcomp", "advcl") and any(t.lower_ == "to" for t in root.children):
         allowed |= own_phrase(root.head, event_nouns)
+    # Dates in phrases about other events ("since taking office in October", "the
+    # summit on Friday between X and Y") never date this one.
     elsewhere = {
-        t.i for t in sentence if t.i not in allowed and is_other_event(t, event_nouns)
-        for t in t.subtree
+        t.i
+        for head in sentence
+        if head.i not in allowed
+        and (is_other_event(head, event_nouns) or (head.dep_ == "prep" and head.lower_ in AROUND))
+        for t in head.subtree
     }
     start = max(sentence.start_char, parsed.lead_start)
     text = parsed.body.text[start : sentence.end_char]

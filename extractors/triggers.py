@@ -266,10 +266,16 @@ class CueFinder:
                 planned = True
             if link.lower_ in _SCHEDULED or link.lower_ == "ahead":
                 planned = True
-        # "to meet" under a present-tense verb, or alone in a headline ("Minister to visit").
+        # "to meet" under a present-tense verb, alone in a headline ("Minister to visit"),
+        # or as the purpose of a journey ("flew to Lakeport to meet X"): not yet happened.
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             governor = token.head
-            if governor.tag_ in ("VBZ", "VBP", "MD") or headline or governor.i == token.i:
+            if (
+                governor.tag_ in ("VBZ", "VBP", "MD")
+                or headline
+                or governor.i == token.i
+                or _lemma(governor) in _MOTION | {"arrive", "come"}
+            ):
                 planned = True
         if token.pos_ == "NOUN" and any(c.lower_ in self.planned_modifiers for c in token.children):
             planned = True
@@ -285,7 +291,7 @@ class CueFinder:
             return chain  # "after they met ..." keeps its own tense
         head = token
         while head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pobj", "prep", "dobj", "acl",
-                            "pcomp", "attr", "relcl", "nsubjpass", "nsubj"):  # fmt: skip
+                            "pcomp", "attr", "relcl", "nsubjpass", "nsubj", "acomp"):  # fmt: skip
             if head.head.i == head.i or (head.dep_ in ("nsubj", "nsubjpass") and head.i != token.i):
                 break
             via = head.dep_
@@ -298,6 +304,8 @@ class CueFinder:
     def _plans(self, verb: Token, via: str) -> bool:
         """Whether a planning verb reached through ``via`` makes the meeting a plan."""
         lemma = _lemma(verb)
+        if lemma == "look":  # "looked forward to meeting": a plan; "looked at" is not
+            return any(c.lower_ == "forward" for c in verb.children)
         if lemma in _MOTION:
             # "is travelling to Lakeport for talks" is a plan; "flew there for talks" reports them.
             return verb.tag_ not in ("VBD", "VBN") or any(
@@ -363,6 +371,7 @@ class CueFinder:
             subject |= self._clause_subject(token)
         if not subject and not between:
             subject |= self._inherited_subject(token)
+            partners |= self._inviters(token)
         if not subject and token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
             # The parse lost the subject (a long dateline or title run into it): the words
             # before the verb in its sentence are the subject's side.
@@ -448,4 +457,17 @@ class CueFinder:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != head.i:
                     return self._argument_ids(child)
             head = governor
+        return set()
+
+    def _inviters(self, token: Token) -> set[int]:
+        """ "B accepted A's invitation to visit": A is the one visited."""
+        head = token
+        for _ in range(3):
+            if head.dep_ not in ("acl", "xcomp", "advcl", "relcl") or head.head.i == head.i:
+                break
+            head = head.head
+            if head.pos_ == "NOUN":
+                return {
+                    t.i for c in head.children if c.dep_ == "poss" for t in c.subtree
+                }
         return set()
