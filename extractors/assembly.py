@@ -61,8 +61,12 @@ def attendee_sides(encounter: Encounter, people: tuple[Person, ...]) -> None:
     for person, side in encounter.attended.items():
         if people[person].side:
             continue
+        principal = encounter.companions.get(person)
         if side:
             people[person].country = side
+        elif principal is not None and people[principal].side:
+            other = people[principal]
+            people[person].country, people[person].org = other.country, other.org
         elif len(hosts) == 1:
             people[person].country = next(iter(hosts))
 

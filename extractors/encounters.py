@@ -37,6 +37,7 @@ class Encounter:
     roles: dict[int, str] = field(default_factory=dict)
     from_headline: bool = False
     attended: dict[int, str | None] = field(default_factory=dict)  # attendee -> side stated
+    companions: dict[int, int] = field(default_factory=dict)  # attendee -> whom they accompany
 
     @property
     def first_sentence(self) -> int:
@@ -181,6 +182,9 @@ def _add_attendance(encounters: list[Encounter], attendance: list[Attendance]) -
         target = same[0] if same else (max(before, key=lambda e: e.first_sentence) if before else None)
         if target is None:
             continue
+        companions = {p for p in a.companion_of if p in target.people}
         for person in a.people - target.people:
             target.attended[person] = a.side
+            if companions and not a.side:
+                target.companions[person] = next(iter(sorted(companions)))
         target.people |= a.people

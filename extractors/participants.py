@@ -21,7 +21,10 @@ from extractors.references import Resolver
 from extractors.triggers import Cue
 
 _NOT_PARTICIPATING_PREPS = {"of", "for", "on", "from", "about", "under", "in", "at", "to", "against"}
-_PRESENCE = {"present", "attendance", "on hand"}
+_PRESENCE = {"present", "attendance", "presence"}
+# What "attended the ..." must name to be the meeting reported, not another event.
+_THIS_MEETING = {"meeting", "talk", "talks", "discussion", "consultation", "negotiation",
+                 "banquet", "dinner", "lunch", "luncheon", "ceremony", "audience", "call"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Attendance:
     sentence: int
     people: frozenset[int]
     side: str | None  # "the Ruritanian delegation included X": X's side
+    companion_of: frozenset[int] = frozenset()  # "A was accompanied by X": X is on A's side
 
 
 def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
@@ -82,17 +86,88 @@ class AttendanceReader:
     ) -> list[Attendance]:
         found = []
         for index, sentence in enumerate(parsed.sentences):
-            anchors = [t for t in sentence if self._is_attendance(t)]
-            people = self._attendees(anchors, roster)
+            anchors = [t for t in sentence if self._is_attendance(t) and not _negated(t)]
+            if not anchors:
+                continue
+            principals = {p for a in anchors for p in self._principals(a, roster)}
+            people = self._attendees(anchors, roster) - principals
             if people:
                 side = self._delegation_side(anchors, descriptors)
-                found.append(Attendance(index, frozenset(people), side))
+                found.append(Attendance(index, frozenset(people), side, frozenset(principals)))
         return found
+
+    # -- which words report attendance ---------------------------------------------------
+
+    def _is_attendance(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma not in self.verbs and token.lower_ not in _PRESENCE:
+            return False
+        if lemma in ("attend", "participate", "join") and token.pos_ == "VERB":
+            objects = [c for c in token.children if c.dep_ in ("dobj", "prep")]
+            # "attended the talks", "joined by X", "also attending were X" (no object);
+            # not "attended the summit", another event.
+            return (
+                any(c.dep_ == "agent" for c in token.children)
+                or any(self._this_meeting(t) for o in objects for t in o.subtree)
+                or (lemma != "join" and not objects)
+            )
+        if lemma in ("include", "comprise", "consist", "lead", "head"):
+            return token.pos_ == "VERB" and self._about_delegation(token)
+        return lemma in ("accompany", "present") or token.lower_ in _PRESENCE or (
+            lemma == "take" and any(c.lower_ == "part" for c in token.children)
+        )
+
+    def _about_delegation(self, verb: Token) -> bool:
+        near = [verb.head, *(t for t in verb.subtree if t.i < verb.i)]
+        return any(t.lemma_.lower() in self.nouns for t in near)
+
+    def _this_meeting(self, token: Token) -> bool:
+        return token.lemma_.lower() in _THIS_MEETING and any(
+            c.lower_ in ("the", "this", "that", "these", "both", "their") for c in token.children
+        )
+
+    # -- who ----------------------------------------------------------------------------
+
+    def _principals(self, anchor: Token, roster: Roster) -> set[int]:
+        """Whom the attendees accompany: "A was accompanied by X", "A, joined by X"."""
+        if anchor.lemma_.lower() not in ("accompany", "join"):
+            return set()
+        inside = {t.i for t in anchor.subtree}
+        if anchor.dep_ in ("acl", "relcl", "advcl"):
+            owners = [anchor.head]
+        else:
+            owners = [c for c in anchor.children if c.dep_ in ("nsubjpass", "dobj")]
+        return {
+            roster.name_at[t.i]
+            for o in owners
+            for t in o.subtree
+            if t.i in roster.name_at and (t.i not in inside or o.i in inside)
+        }
+
+    def _attendees(self, anchors: list[Token], roster: Roster) -> set[int]:
+        people: set[int] = set()
+        for anchor in anchors:
+            for token in self._scope(anchor):
+                person = roster.name_at.get(token.i)
+                if person is not None and not self._only_mentioned(token, anchor, roster, person):
+                    people.add(person)
+        return people
+
+    def _scope(self, anchor: Token) -> list[Token]:
+        """The words that can name attendees: the anchor's clause, the sentence for inverted
+        "Present at the meeting were X and Y", the phrase of "in the presence of X"."""
+        if anchor.lower_ == "presence":
+            return list(anchor.subtree)
+        if anchor.dep_ == "ROOT" or anchor.lower_ in _PRESENCE:
+            return list(anchor.sent)
+        if anchor.dep_ in ("acl", "relcl"):
+            return [*anchor.head.subtree]
+        return list(anchor.subtree)
 
     def _delegation_side(self, anchors: list[Token], descriptors: Descriptors) -> str | None:
         """The state a delegation's adjective names: "the Ruritanian delegation included"."""
         for anchor in anchors:
-            for token in anchor.subtree:
+            for token in (anchor.head, *anchor.subtree):
                 if token.lemma_.lower() not in self.nouns:
                     continue
                 for word in token.subtree:
@@ -101,61 +176,19 @@ class AttendanceReader:
                         return a.country or a.org
         return None
 
-    def _attendees(self, anchors: list[Token], roster: Roster) -> set[int]:
-        people: set[int] = set()
-        for anchor in anchors:
-            if _negated(anchor):
-                continue  # "was not present"
-            for token in self._scope(anchor):
-                person = roster.name_at.get(token.i)
-                if person is not None and not self._only_mentioned(token, anchor):
-                    people.add(person)
-        return people
+    def _only_mentioned(self, token: Token, anchor: Token, roster: Roster, person: int) -> bool:
+        """ "on behalf of X", "the delegation of X's government": named, not present.
 
-    def _is_attendance(self, token: Token) -> bool:
-        lemma = token.lemma_.lower()
-        if lemma in ("attend", "join", "participate"):
-            # "attended the meeting", "joined the talks": this meeting, not another event.
-            return token.pos_ == "VERB" and (
-                any(c.dep_ == "agent" for c in token.children)
-                or any(self._this_meeting(t) for t in token.subtree if t.i > token.i)
-            )
-        if lemma == "take" and any(c.lower_ == "part" for c in token.children):
-            return True
-        if lemma == "accompany":
-            return True
-        if token.lower_ in _PRESENCE or (lemma == "present" and token.pos_ == "ADJ"):
-            return True
-        if lemma in ("include", "comprise", "consist") and token.pos_ == "VERB":
-            return any(
-                t.lemma_.lower() in self.nouns for t in token.subtree if t.i < token.i
-            ) or token.head.lemma_.lower() in self.nouns
-        if lemma in ("lead", "head") and token.pos_ == "VERB":
-            return any(t.lemma_.lower() in self.nouns for t in token.subtree) or (
-                token.head.lemma_.lower() in self.nouns
-            )
-        return False
-
-    def _this_meeting(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.event_nouns | {"banquet", "ceremony"} and any(
-            c.lower_ in ("the", "this", "that", "these", "both") for c in token.children
-        )
-
-    def _scope(self, anchor: Token) -> list[Token]:
-        """The words that can name attendees: the anchor's clause, or the sentence for
-        inverted "Present at the meeting were X and Y"."""
-        if anchor.dep_ == "ROOT" or anchor.lower_ in _PRESENCE:
-            return list(anchor.sent)
-        if anchor.dep_ in ("acl", "relcl"):
-            return [*anchor.head.subtree]
-        return list(anchor.subtree)
-
-    def _only_mentioned(self, token: Token, anchor: Token) -> bool:
-        """ "on behalf of X", "the delegation of X's government": named, not present."""
+        The check starts above the person's own phrase, so "Director of the Office X"
+        (a title whose "of" phrase the parser hangs the name on) is still X attending.
+        """
         head = token
+        while head.head.i != head.i and roster.body_owner.get(head.head.i) == person:
+            head = head.head
         while head.i != anchor.i and head.head.i != head.i:
             if head.dep_ == "pobj" and head.head.lower_ in _NOT_PARTICIPATING_PREPS:
-                return True
+                if not (head.head.lower_ == "of" and head.head.head.i == anchor.i):
+                    return True  # but "in the presence of X" names X
             if head.dep_ == "poss":
                 return True
             head = head.head

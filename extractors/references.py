@@ -23,6 +23,8 @@ GROUP_PRONOUNS = {"they", "them", "their", "both"}
 _GROUP_COUNTS = {"two", "both", "three", "four", "all"}
 _VISITING = {"visiting", "guest", "visitor", "visitors"}
 _HOSTING = {"host", "hosts", "hosting"}
+# Courtesy words that stand for a person when no name follows them, and whom they fit.
+_COURTESY_HEADS = {"majesty": "monarch", "highness": "royal", "excellency": "anyone"}
 _TOGETHER = {"trilateral", "together", "jointly", "joint", "quadrilateral", "multilateral"}
 
 
@@ -104,6 +106,12 @@ class Resolver:
                 # "met the leaders of Peru and Chile", "her Peruvian and Chilean
                 # counterparts": one meeting with each, unless they met together.
                 separately = separately or (len(members) >= 2 and not self._together(token))
+            elif token.lower_ in _COURTESY_HEADS and self._stands_alone(token):
+                # "His Majesty said": the monarch the article names; "Her Excellency": the
+                # person it is about.
+                person = self.office_holder(token, frozenset(found) | exclude)
+                if person is not None:
+                    found.add(person)
             elif token.pos_ in ("NOUN", "PROPN") and self._is_role_noun(token):
                 person = self.office_holder(token, frozenset(found) | exclude)
                 if person is not None:
@@ -156,11 +164,24 @@ class Resolver:
         pool = before or candidates
         if len(pool) == 1:
             return pool[0]
-        # Several could hold the office: the one named last before this word.
-        recent = self.previous_person(noun.i, frozenset(i for i in range(len(self.people)) if i not in pool))
-        return recent
+        # Several could hold the office: the one the article is about (named most often),
+        # then the one named last before this word.
+        mentions = {k: len(self.people[k].body_mentions) for k in pool}
+        most = max(mentions.values())
+        pool = [k for k in pool if mentions[k] == most]
+        if len(pool) == 1:
+            return pool[0]
+        others = frozenset(i for i in range(len(self.people)) if i not in pool)
+        return self.previous_person(noun.i, others)
+
+    def _stands_alone(self, token: Token) -> bool:
+        """ "His Majesty" not followed by the name it introduces."""
+        following = token.i + 1
+        return following >= len(self.doc) or following not in self.owner
 
     def _head_of(self, noun: Token) -> str | None:
+        if noun.lower_ in _COURTESY_HEADS:
+            return _COURTESY_HEADS[noun.lower_]
         title = self.descriptors.title_at.get(noun.i)
         if title is not None and noun.i == title.end - 1:
             return title.head
@@ -171,6 +192,12 @@ class Resolver:
 
     def _holds(self, person: Person, head: str) -> bool:
         title = (person.title or "").lower()
+        if head == "monarch":
+            return any(t in title for t in ("king", "queen", "emperor", "sultan", "emir", "amir"))
+        if head == "royal":
+            return any(t in title for t in ("prince", "princess", "sheikh", "emir", "crown"))
+        if head == "anyone":
+            return True
         if head in ("leader", "head", "monarch", "ruler"):
             return any(t in title for t in self.lexicon.leader_titles)
         if head == "diplomat":

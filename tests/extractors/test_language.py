@@ -422,8 +422,63 @@ MORE_STATUS = [
     ),
 ]
 
+_HOST = "Kenyan President William Kiprono Ruto received Ugandan President Joseph Okello Amin at State House in Nairobi on Monday. "
+_BOTH = {"William Kiprono Ruto", "Joseph Okello Amin"}
+ATTENDANCE = [
+    Case(
+        "the meeting was attended by (passive)",
+        _HOST + "The meeting was attended by Kenyan Foreign Minister Grace Wanjiru Njoroge and "
+        "Ugandan Foreign Minister Sam Obura Odongo.",
+        [_BOTH | {"Grace Wanjiru Njoroge", "Sam Obura Odongo"}],
+    ),
+    Case(
+        "also attending were",
+        _HOST + "Also attending were Kenyan Trade Minister Peter Kamau Mwangi and Ugandan "
+        "Ambassador Ruth Nakato Mirembe.",
+        [_BOTH | {"Peter Kamau Mwangi", "Ruth Nakato Mirembe"}],
+    ),
+    Case(
+        "was accompanied by, in a sentence of its own",
+        _HOST + "President Okello was accompanied by Foreign Minister Sam Obura Odongo and "
+        "Defence Minister Agnes Akello Nambi.",
+        [_BOTH | {"Sam Obura Odongo", "Agnes Akello Nambi"}],
+        checks={"sides": {"Agnes Akello Nambi": "UG"}},
+    ),
+    Case(
+        "the delegation includes (present tense, listed members)",
+        _HOST + "The Ugandan delegation includes Foreign Minister Sam Obura Odongo and Trade "
+        "Minister Ruth Nakato Mirembe.",
+        [_BOTH | {"Sam Obura Odongo", "Ruth Nakato Mirembe"}],
+        checks={"sides": {"Ruth Nakato Mirembe": "UG"}},
+    ),
+    Case(
+        "was joined by",
+        _HOST + "President Ruto was joined by Foreign Minister Grace Wanjiru Njoroge.",
+        [_BOTH | {"Grace Wanjiru Njoroge"}],
+        checks={"sides": {"Grace Wanjiru Njoroge": "KE"}},
+    ),
+    Case(
+        "officials including X also took part",
+        _HOST + "Senior officials including Kenyan Interior Minister Peter Kamau Mwangi also took "
+        "part in the talks.",
+        [_BOTH | {"Peter Kamau Mwangi"}],
+    ),
+    Case(
+        "in the presence of",
+        "In the presence of Foreign Minister Grace Wanjiru Njoroge, Kenyan President William "
+        "Kiprono Ruto received Ugandan President Joseph Okello Amin in Nairobi on Monday.",
+        [_BOTH | {"Grace Wanjiru Njoroge"}],
+    ),
+    Case(
+        "a named official only mentioned is not a participant",
+        _HOST + "The two leaders paid tribute to former Kenyan President Daniel Toroitich Arap, "
+        "who died last year.",
+        [_BOTH],
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
-ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS
+ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
