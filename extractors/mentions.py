@@ -51,7 +51,11 @@ class MentionFinder:
             (tuple(h.split()) for h in lexicon.honorifics if " " in h), key=len, reverse=True
         )
         self._cue_words = (
-            lexicon.cue("partner_verbs") | lexicon.cue("with_verbs") | lexicon.cue("event_nouns")
+            lexicon.cue("partner_verbs")
+            | lexicon.cue("with_verbs")
+            | lexicon.cue("event_nouns")
+            | lexicon.cue("light_verbs")
+            | lexicon.cue("weak_verbs")
         )
 
     # -- what a token is ---------------------------------------------------------------
@@ -97,9 +101,10 @@ class MentionFinder:
             return False
         if token.is_stop and not in_entity:
             return False
-        # Headline case capitalises verbs: "Minister Meets Envoy".
-        verb = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBZ", "VBD", "MD")
-        return not (verb and token.lemma_.lower() in self._cue_words)
+        # Headline case capitalises verbs, and the tagger then calls them names:
+        # "Minister Meets Envoy", "Premier Pays Courtesy Call".
+        low = token.lower_
+        return not ({low, low.removesuffix("s"), token.lemma_.lower()} & self._cue_words)
 
     @staticmethod
     def _dated(token: Token) -> bool:

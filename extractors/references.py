@@ -55,6 +55,9 @@ class Resolver:
         self.descriptors = descriptors
         self.lexicon = lexicon
         self.owner = owner
+        self._name_tokens = {
+            i for person in roster.people for m in person.body_mentions for i in range(m.start, m.end)
+        }
         self._mention_starts = sorted(
             (m.start, index)
             for index, person in enumerate(roster.people)
@@ -71,7 +74,11 @@ class Resolver:
             token = self.doc[i]
             low = token.lower_
             if low in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"):
-                person = self.previous_person(i, frozenset(found) | exclude)
+                taken = frozenset(found) | exclude
+                person = None
+                if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+                    person = self.previous_subject(i, taken)
+                person = person if person is not None else self.previous_person(i, taken)
                 if person is not None:
                     found.add(person)
             elif low in GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
@@ -130,6 +137,26 @@ class Resolver:
                 break
             if index not in taken:
                 best = index
+        return best
+
+    def previous_subject(self, offset: int, taken: frozenset[int]) -> int | None:
+        """The last person who was the subject of a clause in this or the previous sentence:
+        "A called on B, and then she met C" - "she" continues the subject, A."""
+        token = self.doc[offset]
+        start = token.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        best = None
+        for i in range(start, offset):
+            person = self.owner.get(i)
+            word = self.doc[i]
+            if person is None or person in taken or i not in self._name_tokens:
+                continue
+            head = word
+            while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                best = person
         return best
 
     def office_holder(self, noun: Token, taken: frozenset[int]) -> int | None:
