@@ -173,7 +173,7 @@ class MentionFinder:
             span = doc[start:end]
             text = re.sub(r"\s*,\s*|\s+", " ", span.text).strip()
             if self.lexicon.is_affiliation(text) or (
-                not titled
+                not (titled or part_of_known)
                 and (doc[end - 1].lower_ in self.lexicon.institution_words or self.is_place(text))
             ):
                 continue
@@ -197,6 +197,13 @@ class MentionFinder:
                 k += 1
             if k < len(doc) and doc[k].text == "," and k > t.end + 1:
                 ends.add(k)
+        # "Ambassador to Ruritania Ana Ruiz", "Minister of Trade of Peru Ana Ruiz".
+        for t in descriptors.titles:
+            if t.capitalised and t.end + 1 < len(doc) and doc[t.end].lower_ in ("to", "of"):
+                k = t.end + 1 + (doc[t.end + 1].lower_ == "the")
+                a = descriptors.affiliation_at.get(k)
+                if a is not None and a.start == k:
+                    ends.add(a.end)
         ends |= {e + 1 for e in list(ends) if e < len(doc) and doc[e].text == ","}
         ends |= {i + 1 for i in courtesy if i + 1 not in courtesy}
         # "his Ruritanian counterpart, Ana Ruiz": a role noun introduces a name too.
@@ -209,6 +216,18 @@ class MentionFinder:
         def particle(i: int) -> bool:
             return 0 <= i < len(doc) and doc[i].lower_ in self.lexicon.name_particles
 
+        def hyphenated(i: int) -> bool:
+            """ "Amir-Abdollahian", "Diaz-Canel": one name even when a part is also a title."""
+            return (
+                i + 2 < len(doc)
+                and doc[i].text[:1].isupper()
+                and doc[i].is_alpha
+                and not doc[i].whitespace_
+                and doc[i + 1].text in _JOINERS
+                and not doc[i + 1].whitespace_
+                and doc[i + 2].text[:1].isupper()
+            )
+
         start, end = seed, seed + 1
         while end - start < _MAX_NAME_TOKENS:
             if doc[end - 1].lower_ in ("'s", "\u2019s"):
@@ -217,6 +236,8 @@ class MentionFinder:
                 particle(end) and (word(end + 1) or (particle(end + 1) and word(end + 2)))
             ):
                 end += 1
+            elif hyphenated(end):
+                end += 3
             elif (
                 end + 1 < len(doc)
                 and doc[end].text in _JOINERS

@@ -52,6 +52,7 @@ class Person:
     mentions: list[PersonMention] = field(default_factory=list)
     title: str | None = None
     title_head: str | None = None
+    offices: set[str] = field(default_factory=set)  # every title text the article gives, lower case
     country: str | None = None
     org: str | None = None
     former: bool = False
@@ -130,11 +131,17 @@ class AttributeReader:
         if i >= 0 and i in d.affiliation_at:
             a = d.affiliation_at[i]
             k = a.start - 1
-            if k >= 1 and doc[k].lower_ in ("of", "for") and (k - 1) in d.title_at:
+            k -= k >= 0 and doc[k].lower_ == "the"
+            if k >= 1 and doc[k].lower_ == "of" and (k - 1) in d.title_at:
                 title, affiliation = d.title_at[k - 1], a
                 taken.update(range(title.start, a.end))
                 i = title.start - 1
-            elif not (k >= 0 and doc[k].lower_ in ("to", "in", "at", "from")):
+            elif k >= 1 and doc[k].lower_ in ("to", "in", "at", "for") and (k - 1) in d.title_at:
+                # "Ambassador to Ruritania X": a posting; the side comes before the title.
+                title = d.title_at[k - 1]
+                taken.update(range(title.start, a.end))
+                i = title.start - 1
+            elif not (k >= 0 and doc[k].lower_ in ("to", "in", "at", "from", "for")):
                 affiliation = a  # "Peru's X", "Chilean X"
                 taken.update(range(a.start, a.end))
                 i = a.start - 1
@@ -348,6 +355,7 @@ def settle_attributes(people: list[Person], lexicon: Lexicon, named_orgs: list[s
     for person in people:
         readings = [m.reading for m in person.mentions]
         titled = [r for r in readings if r.title is not None]
+        person.offices = {r.title.text.lower() for r in titled if r.title is not None}
         if titled:
             first = titled[0]
             assert first.title is not None

@@ -17,7 +17,8 @@ from domain.models import Location
 from extractors.gazetteer import Gazetteer
 from extractors.lexicon import Lexicon
 
-_LOCATIVE = {"in", "at", "to", "inside", "near", "outside"}
+_LOCATIVE = frozenset({"in", "at", "to", "inside", "near", "outside"})
+_IN = frozenset({"in", "inside"})
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 
 
@@ -51,16 +52,21 @@ class PlaceReader:
             people: token ids of person names, which are never places ("Ms Lima").
         """
         country_only: Location | None = None
-        for token in tokens:
-            if token.i in people or not self._locative(token, locative_only):
-                continue
-            for phrase in self._phrases(token):
-                found = self.name(phrase, prefer)
-                if found is None:
+        tokens = list(tokens)
+        # "at the palace of Belem, in Lakeport": "in" names the city, "at" the venue.
+        for preps in (_IN, _LOCATIVE - _IN):
+            for token in tokens:
+                if token.i in people or not self._locative(token, locative_only, preps):
                     continue
-                if found.city:
-                    return found
-                country_only = country_only or found
+                for phrase in self._phrases(token):
+                    found = self.name(phrase, prefer)
+                    if found is None:
+                        continue
+                    if found.city:
+                        return found
+                    country_only = country_only or found
+            if not locative_only:
+                break
         return country_only
 
     def in_span(
@@ -70,7 +76,7 @@ class PlaceReader:
         found = self.in_tokens(span, prefer, people=people)
         return found if found is not None and found.city else None
 
-    def _locative(self, token: Token, locative_only: bool) -> bool:
+    def _locative(self, token: Token, locative_only: bool, preps: frozenset[str] = frozenset()) -> bool:
         if not token.text[:1].isupper() or token.dep_ == "poss":
             return False
         if any(c.lower_ in ("'s", "\u2019s") for c in token.children):
@@ -78,7 +84,7 @@ class PlaceReader:
         head = token
         while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
             head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+        if head.dep_ == "pobj" and head.head.lower_ in (preps or _LOCATIVE):
             return True
         if locative_only:
             return False

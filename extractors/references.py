@@ -161,7 +161,11 @@ class Resolver:
 
     def office_holder(self, noun: Token, taken: frozenset[int]) -> int | None:
         """ "the (Cuban) President", "the visiting minister", "the envoy" -> the one person meant."""
-        words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
+        top = noun
+        title = self.descriptors.title_at.get(noun.i)
+        while title is not None and title.start <= top.head.i < title.end and top.head.i != top.i:
+            top = top.head  # "the Cuban head of state": the phrase of "head", not of "state"
+        words = [t for t in top.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
         if any(t.i in self.owner for t in words):
             return None
         country = org = None
@@ -172,15 +176,18 @@ class Resolver:
         head = self._head_of(noun)
         visiting = any(t.lower_ in _VISITING for t in words) or noun.lower_ in _VISITING
         hosting = any(t.lower_ in _HOSTING for t in words) or noun.lower_ in _HOSTING
-        candidates = []
-        for index, person in enumerate(self.people):
-            if index in taken or not person.body_mentions:
-                continue
-            if (country or org) and (person.country, person.org) != (country, org):
-                continue
-            if head and not self._holds(person, head) and not (country or org):
-                continue
-            candidates.append(index)
+        sided = [
+            index
+            for index, person in enumerate(self.people)
+            if index not in taken
+            and person.body_mentions
+            and (not (country or org) or (person.country, person.org) == (country, org))
+        ]
+        # The holder of that office; failing that, "the Cuban head of state" is the one Cuban
+        # named before (the article may call his office something else).
+        candidates = [k for k in sided if not head or self._holds(self.people[k], head)]
+        if not candidates and (country or org):
+            candidates = [k for k in sided if self.people[k].first_body_token() < noun.i]
         if visiting or hosting:
             candidates = [k for k in candidates if self._side_matches(k, visiting)] or candidates
         if not candidates:
@@ -218,7 +225,7 @@ class Resolver:
         return None if low in ("counterpart", "host", "guest", "visitor") else low
 
     def _holds(self, person: Person, head: str) -> bool:
-        title = (person.title or "").lower()
+        title = " ; ".join([(person.title or "").lower(), *person.offices])
         if head == "monarch":
             return any(t in title for t in ("king", "queen", "emperor", "sultan", "emir", "amir"))
         if head == "royal":
@@ -233,7 +240,7 @@ class Resolver:
                 "minister",
                 "secretary",
             )
-        return person.title_head == head or head in title.split()
+        return person.title_head == head or head in title.replace("-", " ").split()
 
     def _side_matches(self, index: int, visiting: bool) -> bool:
         # The visitor is the one whose country is not where the article is set; without

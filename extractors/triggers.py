@@ -408,6 +408,11 @@ class CueFinder:
                 return set()
             if token.lower_ == "of" and _lemma(token.head) not in self.event_nouns:
                 return set()
+            # "a call from X", "received X from": but "greetings from X" came without X.
+            if token.lower_ == "from" and not (
+                _lemma(token.head) in self.event_nouns or _lemma(token.head) in self.host_verbs
+            ):
+                return set()
         if token.dep_ in ("npadvmod", "advmod", "punct", "cc", "aux", "neg", "det", "amod", "mark"):
             return set()
         if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in self.event_nouns and token.dep_ == "pobj":
