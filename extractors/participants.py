@@ -20,8 +20,9 @@ from extractors.people import Roster
 from extractors.references import Resolver
 from extractors.triggers import Cue
 
-_NOT_PARTICIPATING_PREPS = {"of", "for", "on", "from", "about", "under", "in", "at", "to", "against"}
+_NOT_PARTICIPATING_PREPS = {"of", "for", "on", "about", "under", "in", "at", "to", "against"}
 _PRESENCE = {"present", "attendance", "presence"}
+_COMPANION_VERBS = {"accompany", "join", "flank"}  # "A, accompanied by X": X is on A's side
 # What "attended the ..." must name to be the meeting reported, not another event.
 _THIS_MEETING = {"meeting", "talk", "talks", "discussion", "consultation", "negotiation",
                  "banquet", "dinner", "lunch", "luncheon", "ceremony", "audience", "call"}  # fmt: skip
@@ -104,16 +105,17 @@ class AttendanceReader:
             return False
         if lemma in ("attend", "participate", "join") and token.pos_ == "VERB":
             objects = [c for c in token.children if c.dep_ in ("dobj", "prep")]
-            # "attended the talks", "joined by X", "also attending were X" (no object);
-            # not "attended the summit", another event.
+            # "attended the talks", "joined by X", "also attending were X" (no object),
+            # "joining the President were X"; not "attended the summit", another event.
             return (
                 any(c.dep_ == "agent" for c in token.children)
                 or any(self._this_meeting(t) for o in objects for t in o.subtree)
                 or (lemma != "join" and not objects)
+                or (lemma == "join" and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in objects))
             )
         if lemma in ("include", "comprise", "consist", "lead", "head"):
             return token.pos_ == "VERB" and self._about_delegation(token)
-        return lemma in ("accompany", "present") or token.lower_ in _PRESENCE or (
+        return lemma in ("accompany", "present", "flank") or token.lower_ in _PRESENCE or (
             lemma == "take" and any(c.lower_ == "part" for c in token.children)
         )
 
@@ -130,7 +132,7 @@ class AttendanceReader:
 
     def _principals(self, anchor: Token, roster: Roster) -> set[int]:
         """Whom the attendees accompany: "A was accompanied by X", "A, joined by X"."""
-        if anchor.lemma_.lower() not in ("accompany", "join"):
+        if anchor.lemma_.lower() not in _COMPANION_VERBS:
             return set()
         inside = {t.i for t in anchor.subtree}
         if anchor.dep_ in ("acl", "relcl", "advcl"):

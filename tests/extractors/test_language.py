@@ -470,6 +470,26 @@ ATTENDANCE = [
         [_BOTH | {"Grace Wanjiru Njoroge"}],
     ),
     Case(
+        "joining A were X (inverted, X on A's side)",
+        _HOST + "Joining President Ruto were Foreign Minister Grace Wanjiru Njoroge and Trade "
+        "Minister Peter Kamau Mwangi.",
+        [_BOTH | {"Grace Wanjiru Njoroge", "Peter Kamau Mwangi"}],
+        checks={"sides": {"Peter Kamau Mwangi": "KE"}},
+    ),
+    Case(
+        "flanked by",
+        _HOST + "President Okello was flanked by Foreign Minister Sam Obura Odongo.",
+        [_BOTH | {"Sam Obura Odongo"}],
+        checks={"sides": {"Sam Obura Odongo": "UG"}},
+    ),
+    Case(
+        "attended by officials from both sides, including X and Y",
+        _HOST + "The talks were also attended by senior officials from both sides, including "
+        "Kenyan Foreign Minister Grace Wanjiru Njoroge and Ugandan Foreign Minister Sam Obura "
+        "Odongo.",
+        [_BOTH | {"Grace Wanjiru Njoroge", "Sam Obura Odongo"}],
+    ),
+    Case(
         "a named official only mentioned is not a participant",
         _HOST + "The two leaders paid tribute to former Kenyan President Daniel Toroitich Arap, "
         "who died last year.",
