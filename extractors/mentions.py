@@ -132,6 +132,13 @@ class MentionFinder:
         }  # fmt: skip
         courtesy = self.courtesy_tokens(doc)
         introduced = self._introduced(doc, descriptors, courtesy)
+        # "Peru's Ana Ruiz": a possessive state introduces a full name, but also "Peru's
+        # Central Bank", so only a run of two or more words that are not an institution's.
+        possessed = {
+            a.end + 1
+            for a in descriptors.affiliations
+            if a.end + 1 < len(doc) and doc[a.end].lower_ in ("'s", "\u2019s")
+        }
 
         def word(i: int) -> bool:
             return (
@@ -143,7 +150,7 @@ class MentionFinder:
         mentions: list[Mention] = []
         covered: set[int] = set()
         known = {t.i for t in doc if known_parts and fold(t.text) in known_parts}
-        for seed in sorted(in_person | introduced | known):
+        for seed in sorted(in_person | introduced | known | possessed):
             if seed in covered or not word(seed):
                 continue
             start, end = self._grow(doc, seed, word)
@@ -151,7 +158,12 @@ class MentionFinder:
             while end - start > 1 and doc[start].lower_.rstrip(".") in self.lexicon.name_titles:
                 start += 1
             model = any(i in in_person for i in range(start, end))
-            titled = start in introduced
+            titled = start in introduced or (
+                start in possessed
+                and end - start >= 2
+                and not all(i in in_other for i in range(start, end))
+                and not any(t.lower_ in self.lexicon.institution_words for t in doc[start:end])
+            )
             part_of_known = bool(known_parts) and all(
                 fold(t.text) in known_parts or t.lower_ in self.lexicon.name_particles
                 for t in doc[start:end]

@@ -66,7 +66,10 @@ class Resolver:
 
     def people_in(self, tokens: set[int], exclude: frozenset[int] = frozenset()) -> Reference:
         """The people that the tokens of one argument name or refer to."""
-        found = {self.owner[i] for i in tokens if i in self.owner}
+        # "X's envoy", "X's delegation": the possessor sent someone and is not there.
+        found = {
+            self.owner[i] for i in tokens if i in self.owner and not self._possessor_of_role(i)
+        }
         group = separately = False
         for i in sorted(tokens):
             if i in self.owner:
@@ -207,6 +210,21 @@ class Resolver:
             return pool[0]
         others = frozenset(i for i in range(len(self.people)) if i not in pool)
         return self.previous_person(noun.i, others)
+
+    def _possessor_of_role(self, i: int) -> bool:
+        head = self.doc[i]
+        person = self.owner[i]
+        while head.head.i != head.i and self.owner.get(head.head.i) == person:
+            head = head.head
+        if head.dep_ != "poss":
+            return False
+        noun = head.head
+        low = noun.lemma_.lower()
+        return noun.i not in self.owner and (
+            low in self.lexicon.role_nouns
+            or noun.lower_ in self.lexicon.title_heads
+            or low in self.lexicon.cue("attendance_nouns")
+        )
 
     def _stands_alone(self, token: Token) -> bool:
         """ "His Majesty" not followed by the name it introduces."""

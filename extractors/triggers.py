@@ -449,7 +449,7 @@ class CueFinder:
             if governor.i == head.i:
                 break
             steps += 1
-            if head.dep_ == "xcomp" and _lemma(governor) in _CONTROL_BY_OBJECT:
+            if head.dep_ in ("xcomp", "advcl") and _lemma(governor) in _CONTROL_BY_OBJECT:
                 for child in governor.children:
                     if child.dep_ == "dobj":
                         return self._argument_ids(child)
