@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from domain.models import Evidence, Location, Meeting, Participant, TopicMention
+from domain.models import Evidence, Location, Meeting, MeetingKind, Participant, TopicMention
 from extractors.article import ParsedArticle
 from extractors.descriptors import Descriptors
 from extractors.encounters import Encounter
 from extractors.lexicon import Lexicon
 from extractors.people import Person, Roster
-from extractors.places import PlaceReader
 from extractors.phrases import own_phrase
+from extractors.places import PlaceReader
 from extractors.timing import encounter_date
 from extractors.topics import TopicMatcher
 
@@ -99,7 +99,9 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     for level, codes in enumerate(tiers):
         counts = Counter(code for code in codes if code not in known)
         ranked = counts.most_common()
-        if len(ranked) == 1 or (level == 2 and len(ranked) > 1 and ranked[0][1] >= 2 * ranked[1][1]):
+        if len(ranked) == 1 or (
+            level == 2 and len(ranked) > 1 and ranked[0][1] >= 2 * ranked[1][1]
+        ):
             people[unknown[0]].country = ranked[0][0]
             return
 
@@ -126,7 +128,7 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
         attendee_sides(encounter, people)
         infer_sides(encounter, ctx)
     kept = [e for e in encounters if keep(e, people)]
-    kept.sort(key=lambda e: (e.first_sentence if e.sentences else 10**6))
+    kept.sort(key=lambda e: e.first_sentence if e.sentences else 10**6)
     setting = _setting(ctx)
     result: list[Meeting] = []
     previous_day: dt.date | None = None
@@ -135,7 +137,9 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
     for n, encounter in enumerate(kept):
         if n == 0 and not encounter.kind_stated and headline_kind:
             encounter.kind = headline_kind  # "Ministers hold phone talks" over a plain body
-        later = [e.first_sentence for e in kept[n + 1 :] if e.first_sentence > encounter.first_sentence]
+        later = [
+            e.first_sentence for e in kept[n + 1 :] if e.first_sentence > encounter.first_sentence
+        ]
         end = min(later) if later else len(ctx.parsed.sentences)
         lead = n == 0
         day = encounter_date(ctx.parsed, encounter, previous_day, lead)
@@ -145,11 +149,13 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
             previous_place = location or previous_place
         context = _context(encounter, ctx, end)
         ordered = sorted(encounter.people, key=lambda p: people[p].first_body_token())
-        evidence_sentence = encounter.first_sentence if encounter.sentences else _first_naming(encounter, ctx)
+        evidence_sentence = (
+            encounter.first_sentence if encounter.sentences else _first_naming(encounter, ctx)
+        )
         result.append(
             Meeting(
                 status="planned" if encounter.status == "planned" else "held",
-                kind=encounter.kind,  # type: ignore[arg-type]
+                kind=encounter.kind,
                 date=day,
                 location=location,
                 participants=[_participant(p, encounter, ctx) for p in ordered],
@@ -160,7 +166,7 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
     return result
 
 
-def _headline_kind(ctx: ArticleContext) -> str | None:
+def _headline_kind(ctx: ArticleContext) -> MeetingKind | None:
     words = {t.lower_ for t in ctx.parsed.title} | {t.lemma_.lower() for t in ctx.parsed.title}
     if words & ctx.lexicon.cue("video_words"):
         return "video"
@@ -191,13 +197,23 @@ def _setting(ctx: ArticleContext) -> Location | None:
     visit: Location | None = None
     for sentence in parsed.sentences[:3]:
         for token in sentence:
-            if token.lower_ in ("visit", "visited", "visits", "visiting", "arrived", "trip", "tour"):
+            if token.lower_ in (
+                "visit",
+                "visited",
+                "visits",
+                "visiting",
+                "arrived",
+                "trip",
+                "tour",
+            ):
                 visit = ctx.places.in_tokens(token.subtree, locative_only=False, people=people)
                 if visit is not None:
                     break
         if visit is not None:
             break
-    dateline = ctx.places.name(parsed.dateline.city) if parsed.dateline and parsed.dateline.city else None
+    dateline = (
+        ctx.places.name(parsed.dateline.city) if parsed.dateline and parsed.dateline.city else None
+    )
     if dateline is not None and dateline.city:
         return dateline
     return visit
@@ -304,10 +320,8 @@ def _evidence(ctx: ArticleContext, sentence_index: int, confidence: float) -> Ev
 def _participant(index: int, encounter: Encounter, ctx: ArticleContext) -> Participant:
     person = ctx.roster.people[index]
     mentions = person.body_mentions
-    in_meeting = [
-        m for m in mentions if ctx.parsed.sentence_of(m.start) in encounter.sentences
-    ]
-    chosen = (in_meeting or mentions or [None])[0]
+    in_meeting = [m for m in mentions if ctx.parsed.sentence_of(m.start) in encounter.sentences]
+    chosen = next(iter(in_meeting or mentions), None)
     sentence = ctx.parsed.sentence_of(chosen.start) if chosen else _first_naming(encounter, ctx)
     full_name_here = chosen is not None and chosen.text == person.name
     return Participant(
@@ -316,7 +330,7 @@ def _participant(index: int, encounter: Encounter, ctx: ArticleContext) -> Parti
         org=person.org,
         title=person.title,
         former=person.former,
-        role=encounter.roles.get(index),  # type: ignore[arg-type]
+        role=encounter.roles.get(index),
         aliases=person.aliases,
         evidence=_evidence(ctx, sentence, 0.9 if full_name_here else 0.75),
     )

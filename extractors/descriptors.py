@@ -9,6 +9,7 @@ searching the text again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -70,11 +71,11 @@ class DescriptorFinder:
         self._titles = Matcher(nlp.vocab)
         # "Deputy Prime Minister", "Minister of Foreign Affairs and Trade". Two offices joined
         # by "and" stay two titles: "the Foreign Secretary and Secretary X" are two people.
-        for pattern in (
+        patterns: list[list[dict[str, Any]]] = [
             [rank, head, *general],
             [rank, head, *general, of, the, words],
-        ):
-            self._titles.add("TITLE", [pattern], greedy="LONGEST")
+        ]
+        self._titles.add("TITLE", patterns, greedy="LONGEST")
 
     def find(self, doc: Doc) -> Descriptors:
         affiliations = self._find_affiliations(doc)
@@ -103,8 +104,8 @@ class DescriptorFinder:
     def _find_titles(self, doc: Doc, affiliation_at: dict[int, Affiliation]) -> list[Title]:
         spans = [doc[s:e] for _, s, e in self._titles(doc)]
         found = []
-        for span in filter_spans(spans):
-            span = _trim(span)
+        for matched in filter_spans(spans):
+            span = _trim(matched)
             if span is None:
                 continue
             head = next(
@@ -135,12 +136,15 @@ class DescriptorFinder:
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             k = end + 1 + (doc[end + 1].lower_ == "the")
             if k in affiliation_at:
-                a = affiliation_at[k]
-                return a.country, a.org
+                return affiliation_at[k].country, affiliation_at[k].org
         for i in range(span.start, span.end):
             a = affiliation_at.get(i)
             if a is not None and i > span.start and doc[i - 1].lower_ not in _SPAN_POSTINGS:
-                before = doc[i - 2].lower_ if doc[i - 1].lower_ == "the" and i >= 2 else doc[i - 1].lower_
+                before = (
+                    doc[i - 2].lower_
+                    if doc[i - 1].lower_ == "the" and i >= 2
+                    else doc[i - 1].lower_
+                )
                 if before == "of":
                     return a.country, a.org
         return None, None

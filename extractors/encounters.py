@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from domain.models import MeetingKind, MeetingStatus, ParticipantRole
 from extractors.participants import Attendance, Candidate
 
 
@@ -26,15 +27,15 @@ class Dated:
 @dataclass
 class Encounter:
     people: set[int]
-    status: str
+    status: MeetingStatus
     conditional: bool
-    kind: str
+    kind: MeetingKind
     kind_stated: bool
     sentences: list[int]  # body sentences that report it, first where it is introduced
     candidates: list[Candidate]
     day: dt.date | None
     vague: bool
-    roles: dict[int, str] = field(default_factory=dict)
+    roles: dict[int, ParticipantRole] = field(default_factory=dict)
     from_headline: bool = False
     attended: dict[int, str | None] = field(default_factory=dict)  # attendee -> side stated
     companions: dict[int, int] = field(default_factory=dict)  # attendee -> whom they accompany
@@ -178,8 +179,12 @@ def _add_attendance(encounters: list[Encounter], attendance: list[Attendance]) -
     sentence, else the last one reported before it."""
     for a in attendance:
         same = [e for e in encounters if a.sentence in e.sentences]
-        before = [e for e in encounters if 0 <= e.first_sentence < a.sentence and e.status == "held"]
-        target = same[0] if same else (max(before, key=lambda e: e.first_sentence) if before else None)
+        before = [
+            e for e in encounters if 0 <= e.first_sentence < a.sentence and e.status == "held"
+        ]
+        target = (
+            same[0] if same else (max(before, key=lambda e: e.first_sentence) if before else None)
+        )
         if target is None:
             continue
         companions = {p for p in a.companion_of if p in target.people}

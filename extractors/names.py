@@ -72,7 +72,7 @@ def tidy(name: str) -> str:
 
 
 def display_form(name: str) -> str:
-    """Capitals as a reader expects them: "SURNAME Given" keeps its form, "PRESIDENT" does not occur."""
+    """Capitals as a reader expects them: a name written all in capitals is capitalised."""
     if name.isupper() and len(name) > 3:
         return " ".join(w.capitalize() for w in name.split())
     return name

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from domain.models import ParticipantRole
 from extractors.article import ParsedArticle
 from extractors.descriptors import Descriptors
 from extractors.lexicon import Lexicon
@@ -24,8 +25,10 @@ _NOT_PARTICIPATING_PREPS = {"of", "for", "on", "about", "under", "in", "at", "to
 _PRESENCE = {"present", "attendance", "presence"}
 _COMPANION_VERBS = {"accompany", "join", "flank"}  # "A, accompanied by X": X is on A's side
 # What "attended the ..." must name to be the meeting reported, not another event.
-_THIS_MEETING = {"meeting", "talk", "talks", "discussion", "consultation", "negotiation",
-                 "banquet", "dinner", "lunch", "luncheon", "ceremony", "audience", "call"}  # fmt: skip
+_THIS_MEETING = {
+    "meeting", "talk", "talks", "discussion", "consultation", "negotiation", "banquet", "dinner",
+    "lunch", "luncheon", "ceremony", "audience", "call",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class Candidate:
     cue: Cue
     sentence: int  # body sentence; -1 for the headline
     people: frozenset[int]
-    roles: tuple[tuple[int, str], ...]
+    roles: tuple[tuple[int, ParticipantRole], ...]
     group: bool  # refers to the meeting being reported ("the two leaders", "they")
 
 
@@ -52,11 +55,13 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
     partners = resolver.people_in(set(cue.partners), exclude=subject.people)
     sides = [partners.people - subject.people]
     if (partners.separately or cue.separately) and len(subject.people) == 1:
-        others = sorted(partners.people - subject.people, key=lambda p: resolver.people[p].first_body_token())
+        others = sorted(
+            partners.people - subject.people, key=lambda p: resolver.people[p].first_body_token()
+        )
         sides = [frozenset({p}) for p in others]
     found = []
     for side in sides:
-        roles: list[tuple[int, str]] = []
+        roles: list[tuple[int, ParticipantRole]] = []
         if cue.host_subject:
             roles += [(p, "host") for p in subject.people] + [(p, "visitor") for p in side]
         elif cue.visitor_subject:
@@ -111,12 +116,16 @@ class AttendanceReader:
                 any(c.dep_ == "agent" for c in token.children)
                 or any(self._this_meeting(t) for o in objects for t in o.subtree)
                 or (lemma != "join" and not objects)
-                or (lemma == "join" and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in objects))
+                or (
+                    lemma == "join" and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in objects)
+                )
             )
         if lemma in ("include", "comprise", "consist", "lead", "head"):
             return token.pos_ == "VERB" and self._about_delegation(token)
-        return lemma in ("accompany", "present", "flank") or token.lower_ in _PRESENCE or (
-            lemma == "take" and any(c.lower_ == "part" for c in token.children)
+        return (
+            lemma in ("accompany", "present", "flank")
+            or token.lower_ in _PRESENCE
+            or (lemma == "take" and any(c.lower_ == "part" for c in token.children))
         )
 
     def _about_delegation(self, verb: Token) -> bool:
@@ -188,9 +197,14 @@ class AttendanceReader:
         while head.head.i != head.i and roster.body_owner.get(head.head.i) == person:
             head = head.head
         while head.i != anchor.i and head.head.i != head.i:
-            if head.dep_ == "pobj" and head.head.lower_ in _NOT_PARTICIPATING_PREPS:
-                if not (head.head.lower_ == "of" and head.head.head.i == anchor.i):
-                    return True  # but "in the presence of X" names X
+            # ... but "in the presence of X" names X.
+            presence = head.head.lower_ == "of" and head.head.head.i == anchor.i
+            if (
+                head.dep_ == "pobj"
+                and head.head.lower_ in _NOT_PARTICIPATING_PREPS
+                and not presence
+            ):
+                return True
             if head.dep_ == "poss":
                 return True
             head = head.head

@@ -150,9 +150,8 @@ class AttributeReader:
             taken.update(range(affiliation.start, i + 1))
             i = affiliation.start - 1
         if title is None:
-            if i >= 0 and doc[i].text == ",":  # "his Chilean counterpart, X"
-                if i >= 1 and doc[i - 1].lower_ == "counterpart":
-                    i -= 1
+            if i >= 1 and doc[i].text == "," and doc[i - 1].lower_ == "counterpart":
+                i -= 1  # "his Chilean counterpart, X"
             if i >= 0 and doc[i].lower_ in ("counterpart", "counterparts"):
                 counterpart = True
                 taken.update(range(i, start))
@@ -167,10 +166,11 @@ class AttributeReader:
                 if i >= 1 and doc[i].lower_ == "and" and k in d.title_at:
                     first = d.title_at[k]
                     if first.start == 0 or doc[first.start - 1].lower_ not in ("the", "a", "an"):
+                        side = title.affiliation
                         title = Title(
                             first.start, title.end, doc[first.start : title.end].text,
                             title.head, title.plural, title.capitalised,
-                            title.affiliation if title.affiliation != (None, None) else first.affiliation,
+                            side if side != (None, None) else first.affiliation,
                         )  # fmt: skip
                         taken.update(range(first.start, i + 1))
                         i = first.start - 1
@@ -243,8 +243,11 @@ class AttributeReader:
             if token.text == "," and title is not None:
                 # "..., Minister for Foreign Affairs, Ruritania, said": the state after a comma.
                 a = d.affiliation_at.get(i + 1)
-                if a is not None and not (country or org) and a.end < len(doc) and (
-                    doc[a.end].is_punct
+                if (
+                    a is not None
+                    and not (country or org)
+                    and a.end < len(doc)
+                    and (doc[a.end].is_punct)
                 ):
                     country, org = a.country, a.org
                     end = a.end
@@ -341,7 +344,11 @@ def _candidates(form: NameForm, text: str, people: list[Person]) -> list[int]:
     if exact:
         return exact
     if len(form.parts) == 1:
-        ends = [k for k in fitting if form.parts[0] in (people[k].form.parts[0], people[k].form.parts[-1])]
+        ends = [
+            k
+            for k in fitting
+            if form.parts[0] in (people[k].form.parts[0], people[k].form.parts[-1])
+        ]
         return ends or fitting
     return fitting
 
@@ -400,7 +407,9 @@ def build_roster(
     full_parts = frozenset(
         part
         for m in body_mentions
-        if len(form := name_form(m.text, lexicon.name_particles, lexicon.patronymic_particles).parts)
+        if len(
+            form := name_form(m.text, lexicon.name_particles, lexicon.patronymic_particles).parts
+        )
         >= 2
         for part in form
     )

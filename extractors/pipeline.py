@@ -164,7 +164,9 @@ class SpacyExtractor:
             parsed.title, roster, title_descriptors, lexicon, roster.title_owner, headline=True
         )
         found = [
-            c for cue in self.cues.find(parsed.title[:], headline=True) for c in candidates(cue, -1, headline)
+            c
+            for cue in self.cues.find(parsed.title[:], headline=True)
+            for c in candidates(cue, -1, headline)
         ]
         for index, sentence in enumerate(parsed.sentences):
             found += [c for cue in self.cues.find(sentence) for c in candidates(cue, index, body)]

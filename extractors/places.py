@@ -76,7 +76,9 @@ class PlaceReader:
         found = self.in_tokens(span, prefer, people=people)
         return found if found is not None and found.city else None
 
-    def _locative(self, token: Token, locative_only: bool, preps: frozenset[str] = frozenset()) -> bool:
+    def _locative(
+        self, token: Token, locative_only: bool, preps: frozenset[str] = frozenset()
+    ) -> bool:
         if not token.text[:1].isupper() or token.dep_ == "poss":
             return False
         if any(c.lower_ in ("'s", "\u2019s") for c in token.children):

@@ -56,7 +56,10 @@ class Resolver:
         self.lexicon = lexicon
         self.owner = owner
         self._name_tokens = {
-            i for person in roster.people for m in person.body_mentions for i in range(m.start, m.end)
+            i
+            for person in roster.people
+            for m in person.body_mentions
+            for i in range(m.start, m.end)
         }
         self._mention_starts = sorted(
             (m.start, index)
@@ -76,7 +79,14 @@ class Resolver:
                 continue
             token = self.doc[i]
             low = token.lower_
-            if low in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"):
+            if low in PRONOUNS and token.dep_ in (
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "pobj",
+                "poss",
+                "dative",
+            ):
                 taken = frozenset(found) | exclude
                 person = None
                 if token.dep_ in ("nsubj", "nsubjpass", "poss"):
@@ -163,11 +173,12 @@ class Resolver:
         return best
 
     def office_holder(self, noun: Token, taken: frozenset[int]) -> int | None:
-        """ "the (Cuban) President", "the visiting minister", "the envoy" -> the one person meant."""
+        """The one person "the (Cuban) President", "the visiting minister", "the envoy" means."""
         top = noun
         title = self.descriptors.title_at.get(noun.i)
-        while title is not None and title.start <= top.head.i < title.end and top.head.i != top.i:
-            top = top.head  # "the Cuban head of state": the phrase of "head", not of "state"
+        # "the Cuban head of state": the phrase of "head", not of "state".
+        while title is not None and top.head.i != top.i and title.start <= top.head.i < title.end:
+            top = top.head
         words = [t for t in top.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
         if any(t.i in self.owner for t in words):
             return None
@@ -288,8 +299,9 @@ class Resolver:
         states = set()
         for t in noun.subtree:
             a = self.descriptors.affiliation_at.get(t.i)
-            if a is not None and t.i != noun.i:
-                states.add(a.country or a.org)
+            side = (a.country or a.org) if a is not None else None
+            if side is not None and t.i != noun.i:
+                states.add(side)
         if len(states) < 2:
             return set()
         head = self._head_of(noun)
@@ -306,7 +318,10 @@ class Resolver:
                 holders = [
                     k
                     for k, p in enumerate(self.people)
-                    if not p.side and p.body_mentions and head and self._holds(p, head)
+                    if not p.side
+                    and p.body_mentions
+                    and head
+                    and self._holds(p, head)
                     and k not in found
                 ]
                 if len(holders) == 1:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 COMPONENT = "diplograph_line_breaks"
@@ -34,9 +35,11 @@ def prepare(nlp: Language, abbreviations: Iterable[str]) -> None:
     after which the parser starts a new sentence inside a name. Both changes are made
     once, to a pipeline that may be shared.
     """
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)  # a pipeline with a custom callable has no cases
     for abbreviation in abbreviations:
         for form in {abbreviation, abbreviation.capitalize()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])
     if COMPONENT in nlp.pipe_names:
         return
     if "parser" in nlp.pipe_names:

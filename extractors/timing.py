@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Token
-
 from extractors.article import ParsedArticle
 from extractors.dates import DateMention, find_dates
 from extractors.encounters import Dated, Encounter
@@ -32,7 +30,9 @@ def candidate_date(parsed: ParsedArticle, c: Candidate, event_nouns: frozenset[s
     mentions = _dates_near(parsed, c, event_nouns)
     first = next((d for d in mentions if d.day), None)
     day = first.day if first else None
-    return Dated(day, any(d.vague for d in mentions) and day is None, bool(first and first.calendar))
+    return Dated(
+        day, any(d.vague for d in mentions) and day is None, bool(first and first.calendar)
+    )
 
 
 def _dates_near(

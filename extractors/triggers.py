@@ -15,18 +15,42 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from domain.models import MeetingKind, MeetingStatus
 from extractors.lexicon import Lexicon
 from extractors.phrases import own_phrase
 
 _PARTNER_PREPS = {"with", "between", "among", "to", "by", "on", "from", "of", "and", "for"}
-_SKIPPED_CLAUSES = {"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "mark", "xcomp", "npadvmod"}
+_SKIPPED_CLAUSES = {
+    "advcl",
+    "ccomp",
+    "relcl",
+    "acl",
+    "parataxis",
+    "csubj",
+    "mark",
+    "xcomp",
+    "npadvmod",
+}
 _SUBORDINATORS = {"after", "since", "before", "when", "as", "while", "because", "once", "following"}
 _FRAMING_PREPS = {"during", "following", "after", "at", "in", "on", "ahead", "before", "since"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 _CONDITIONS = {"if", "unless", "whether"}
 _SCHEDULED = {"scheduled", "due", "expected", "set", "slated", "planned", "poised", "likely"}
-_CONTROL_BY_OBJECT = {"send", "ask", "invite", "instruct", "dispatch", "direct", "authorize", "authorise", "urge", "task", "mandate", "depute"}
+_CONTROL_BY_OBJECT = {
+    "send",
+    "ask",
+    "invite",
+    "instruct",
+    "dispatch",
+    "direct",
+    "authorize",
+    "authorise",
+    "urge",
+    "task",
+    "mandate",
+    "depute",
+}
 _DELEGATION_LEADS = {"lead", "head"}
 _MOTION = {"travel", "fly", "head", "go", "leave", "depart", "embark", "route"}
 # Verbs that plan what their prepositional phrase names: "scheduled for talks".
@@ -36,9 +60,9 @@ _SCHEDULING = {"schedule", "set", "slate", "prepare", "arrange", "expect", "due"
 @dataclass(frozen=True)
 class Cue:
     token: Token
-    status: str | None  # held | planned; None when the meeting did not and will not happen
+    status: MeetingStatus | None  # None when the meeting did not and will not happen
     conditional: bool  # "would": planned only if the article gives a future date
-    kind: str  # in_person | call | video
+    kind: MeetingKind
     kind_stated: bool
     subject: frozenset[int]
     partners: frozenset[int]
@@ -155,7 +179,10 @@ class CueFinder:
                 return None
             if (
                 self._has_prep(token, "with", "between", "among")
-                or any(c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON") for c in token.children)
+                or any(
+                    c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
+                    for c in token.children
+                )
                 or (token.dep_ == "pobj" and token.head.lower_ in _FRAMING_PREPS)
                 or token.dep_ in ("nsubj", "nsubjpass")
                 or token.sent.root == token
@@ -223,13 +250,15 @@ class CueFinder:
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "conj" for g in c.subtree)
             for c in noun.children
         )  # "a meeting of A and B", not "a meeting of the Council"
-        return of_people or self._has_prep(noun, "with", "between", "among") or any(
-            c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in noun.children
+        return (
+            of_people
+            or self._has_prep(noun, "with", "between", "among")
+            or any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in noun.children)
         )
 
     # -- status -------------------------------------------------------------------------
 
-    def _status(self, token: Token, headline: bool) -> tuple[str | None, bool]:
+    def _status(self, token: Token, headline: bool) -> tuple[MeetingStatus | None, bool]:
         """held / planned / None (negated, hypothetical, sought, cancelled) and "would".
 
         The words that decide are the cue's own auxiliaries and the verbs that govern it:
@@ -297,7 +326,12 @@ class CueFinder:
             via = head.dep_
             head = head.head
             chain.append((head, via))
-            if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "conj", "advcl", "pcomp"):
+            if head.pos_ in ("VERB", "AUX") and head.dep_ not in (
+                "xcomp",
+                "conj",
+                "advcl",
+                "pcomp",
+            ):
                 break
         return chain
 
@@ -311,13 +345,22 @@ class CueFinder:
             return verb.tag_ not in ("VBD", "VBN") or any(
                 c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children
             )
-        return via in ("xcomp", "ccomp", "dobj", "nsubjpass", "acl", "attr", "pobj", "prep") and not (
+        return via in (
+            "xcomp",
+            "ccomp",
+            "dobj",
+            "nsubjpass",
+            "acl",
+            "attr",
+            "pobj",
+            "prep",
+        ) and not (
             via in ("pobj", "prep") and verb.pos_ in ("VERB", "AUX") and lemma not in _SCHEDULING
         )
 
     # -- form -----------------------------------------------------------------------------
 
-    def _kind(self, token: Token) -> tuple[str, bool]:
+    def _kind(self, token: Token) -> tuple[MeetingKind, bool]:
         """Phone, video or in person, from the words of the cue's own phrase ("spoke by
         phone", "held a video call", "met virtually"); a courtesy call is in person."""
         root = token.head if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") else token
@@ -332,8 +375,10 @@ class CueFinder:
         if not courtesy and (words & self.call_words or lemma in ("phone", "telephone", "ring")):
             return "call", True
         event = self._event_object(token) if token.pos_ in ("VERB", "AUX") else None
-        carried = event is not None and _lemma(event) == "call" and not any(
-            c.lower_ in self.not_a_call for c in event.children
+        carried = (
+            event is not None
+            and _lemma(event) == "call"
+            and not any(c.lower_ in self.not_a_call for c in event.children)
         )  # "received a call from", not "paid a courtesy call on"
         if (lemma == "call" and not courtesy) or carried:
             return "call", True
@@ -353,10 +398,14 @@ class CueFinder:
             for child in carrier.children:
                 if child in carriers:
                     continue
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    subject |= self._argument_ids(child)
-                elif child.dep_ == "poss" or (
-                    child.dep_ == "compound" and child.pos_ == "PROPN" and carrier.pos_ == "NOUN"
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    or child.dep_ == "poss"
+                    or (
+                        child.dep_ == "compound"
+                        and child.pos_ == "PROPN"
+                        and carrier.pos_ == "NOUN"
+                    )
                 ):
                     subject |= self._argument_ids(child)
                 else:
@@ -415,7 +464,11 @@ class CueFinder:
                 return set()
         if token.dep_ in ("npadvmod", "advmod", "punct", "cc", "aux", "neg", "det", "amod", "mark"):
             return set()
-        if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in self.event_nouns and token.dep_ == "pobj":
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and _lemma(token) in self.event_nouns
+            and token.dep_ == "pobj"
+        ):
             return set()  # "ahead of a summit between A and B" is another meeting
         found = {token.i}
         for child in token.children:
@@ -444,7 +497,10 @@ class CueFinder:
         """ "X arrived and met Y", "X flew in to meet Y", "A sent X to meet Y"."""
         head = token
         steps = 0
-        while head.dep_ in ("conj", "xcomp", "advcl", "acl", "dobj", "pcomp", "pobj", "prep") and steps < 4:
+        while (
+            head.dep_ in ("conj", "xcomp", "advcl", "acl", "dobj", "pcomp", "pobj", "prep")
+            and steps < 4
+        ):
             governor = head.head
             if governor.i == head.i:
                 break
@@ -472,7 +528,5 @@ class CueFinder:
                 break
             head = head.head
             if head.pos_ == "NOUN":
-                return {
-                    t.i for c in head.children if c.dep_ == "poss" for t in c.subtree
-                }
+                return {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         return set()

@@ -286,7 +286,10 @@ SIDES = [
         "Russian Foreign Minister Sergei Volkov held talks with his Japanese counterpart, Hiroshi "
         "Tanabe, in Moscow on Monday.",
         [{"Sergei Volkov", "Hiroshi Tanabe"}],
-        checks={"sides": {"Hiroshi Tanabe": "JP"}, "titles": {"Hiroshi Tanabe": "Foreign Minister"}},
+        checks={
+            "sides": {"Hiroshi Tanabe": "JP"},
+            "titles": {"Hiroshi Tanabe": "Foreign Minister"},
+        },
     ),
 ]
 
@@ -422,7 +425,10 @@ MORE_STATUS = [
     ),
 ]
 
-_HOST = "Kenyan President William Kiprono Ruto received Ugandan President Joseph Okello Amin at State House in Nairobi on Monday. "
+_HOST = (
+    "Kenyan President William Kiprono Ruto received Ugandan President Joseph Okello Amin at "
+    "State House in Nairobi on Monday. "
+)
 _BOTH = {"William Kiprono Ruto", "Joseph Okello Amin"}
 ATTENDANCE = [
     Case(
