@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LINT_DIR := tools/cypher-lint
 LINT_STAMP := $(LINT_DIR)/node_modules/.installed
 
-.PHONY: install run test lint typecheck pytest lock clean bench bench-quick load-test
+.PHONY: install run test eval lint typecheck pytest lock clean bench bench-quick load-test
 
 install: $(STAMP)
 
@@ -38,6 +38,11 @@ pytest: $(STAMP) $(LINT_STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# Extraction quality on the annotated dev set (../shared/eval/dev, or DIPLOGRAPH_EVAL_DIR):
+# the score table per part of the fixed split, and the gate (pairs F1, negatives).
+eval: $(STAMP)
+	$(BIN)/pytest -m eval tests/quality -p no:cacheprovider -s
 
 # Benchmarks (not tests: no timing is asserted anywhere). Results go to
 # bench/results/<date>-<name>.json and docs/benchmarks.md.

@@ -338,8 +338,10 @@ def _participant(index: int, encounter: Encounter, ctx: ArticleContext) -> Parti
 
 def _topics(context: list[int], encounter: Encounter, ctx: ArticleContext) -> list[TopicMention]:
     found: dict[str, TopicMention] = {}
+    # People's names and every title: "Minister of Finance" is an office, not a subject.
+    offices = ctx.roster.body_owner.keys() | ctx.body_descriptors.title_at.keys()
     for k in context:
-        for topic_id in ctx.topics.topics_in(ctx.parsed.sentences[k]):
+        for topic_id in ctx.topics.topics_in(ctx.parsed.sentences[k], offices):
             if topic_id not in found:
                 own = k in encounter.sentences
                 found[topic_id] = TopicMention(
