@@ -47,9 +47,10 @@ class MentionFinder:
         self.lexicon = lexicon
         self.is_place = is_place  # a city's name is not a person's unless a title says so
         self._honorific_words = {h for h in lexicon.honorifics if " " not in h}
-        self._honorific_runs = sorted(
-            (tuple(h.split()) for h in lexicon.honorifics if " " in h), key=len, reverse=True
-        )
+        runs = sorted((tuple(h.split()) for h in lexicon.honorifics if " " in h), key=len)
+        self._honorific_runs: dict[str, list[tuple[str, ...]]] = {}
+        for run in reversed(runs):  # longest first
+            self._honorific_runs.setdefault(run[0], []).append(run)
         self._cue_words = (
             lexicon.cue("partner_verbs")
             | lexicon.cue("with_verbs")
@@ -77,7 +78,7 @@ class MentionFinder:
         token = doc[i]
         if not token.text[:1].isupper():
             return 0
-        for run in self._honorific_runs:
+        for run in self._honorific_runs.get(token.lower_, ()):
             if tuple(t.lower_ for t in doc[i : i + len(run)]) == run:
                 return len(run)
         low = token.lower_
@@ -117,7 +118,11 @@ class MentionFinder:
     # -- runs ----------------------------------------------------------------------------
 
     def find(
-        self, doc: Doc, descriptors: Descriptors, known_parts: frozenset[str] = frozenset()
+        self,
+        doc: Doc,
+        descriptors: Descriptors,
+        known_parts: frozenset[str] = frozenset(),
+        courtesy: set[int] | None = None,
     ) -> list[Mention]:
         """Every person name in ``doc``, in text order, none overlapping.
 
@@ -130,7 +135,7 @@ class MentionFinder:
             i for e in doc.ents if e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC")
             for i in range(e.start, e.end)
         }  # fmt: skip
-        courtesy = self.courtesy_tokens(doc)
+        courtesy = self.courtesy_tokens(doc) if courtesy is None else courtesy
         introduced = self._introduced(doc, descriptors, courtesy)
         # "Peru's Ana Ruiz": a possessive state introduces a full name, but also "Peru's
         # Central Bank", so only a run of two or more words that are not an institution's.

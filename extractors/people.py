@@ -403,32 +403,25 @@ def build_roster(
     named_orgs: list[str],
 ) -> Roster:
     """Find, group and describe the people of an article."""
-    body_mentions = finder.find(body, body_descriptors)
-    full_parts = frozenset(
-        part
-        for m in body_mentions
-        if len(
-            form := name_form(m.text, lexicon.name_particles, lexicon.patronymic_particles).parts
+
+    def parts(mentions: list[Mention], at_least: int) -> frozenset[str]:
+        forms = (
+            name_form(m.text, lexicon.name_particles, lexicon.patronymic_particles).parts
+            for m in mentions
         )
-        >= 2
-        for part in form
-    )
+        return frozenset(part for form in forms if len(form) >= at_least for part in form)
+
+    courtesy = {False: finder.courtesy_tokens(body), True: finder.courtesy_tokens(title)}
+    first_pass = finder.find(body, body_descriptors, courtesy=courtesy[False])
     # Second pass: surnames and given names of those people, whatever the model tagged them.
-    body_mentions = finder.find(body, body_descriptors, full_parts)
+    body_mentions = finder.find(body, body_descriptors, parts(first_pass, 2), courtesy[False])
     # A headline names people by the parts the body uses, even one-word names.
-    every_part = full_parts | frozenset(
-        part
-        for m in body_mentions
-        for part in name_form(m.text, lexicon.name_particles, lexicon.patronymic_particles).parts
-    )
-    title_mentions = finder.find(title, title_descriptors, every_part)
+    title_mentions = finder.find(title, title_descriptors, parts(body_mentions, 1), courtesy[True])
     readers = {
         in_title: AttributeReader(
-            lexicon,
-            finder.courtesy_tokens(doc),
-            {i for m in mentions for i in range(m.start, m.end)},
+            lexicon, courtesy[in_title], {i for m in mentions for i in range(m.start, m.end)}
         )
-        for in_title, doc, mentions in ((False, body, body_mentions), (True, title, title_mentions))
+        for in_title, mentions in ((False, body_mentions), (True, title_mentions))
     }
     readings = {
         (False, m.start): readers[False].read(body, m, body_descriptors) for m in body_mentions
