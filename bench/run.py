@@ -147,6 +147,20 @@ def raw_pipe_rate(texts: list[str]) -> float:
     return len(texts) / (time.perf_counter() - started)
 
 
+def extract_rate(articles: list[dict[str, Any]]) -> float:
+    """Articles per second of the extractor alone (parse and rules), one process."""
+    from domain.models import ArticleIn
+    from extractors.pipeline import SpacyExtractor
+
+    extractor = SpacyExtractor.load(MODEL)
+    inputs = [ArticleIn.model_validate(a) for a in articles]
+    list(extractor.extract_many(inputs[:8]))  # warm up
+    started = time.perf_counter()
+    for _ in extractor.extract_many(inputs):
+        pass
+    return len(inputs) / (time.perf_counter() - started)
+
+
 def _ingest_seconds(output: str) -> float:
     match = re.search(r"failed \d+ \(([\d.]+)s\)", output)
     if not match:
@@ -179,15 +193,17 @@ def ingest_rate(target: GraphTarget, paths: list[Path], total: int) -> float:
 def bench_ingest(config: Config, work: Path, target: GraphTarget) -> dict[str, Any]:
     corpus = work / "corpus"
     (single,) = write_corpus(corpus, config.articles, seed=1, jsonl=True)
-    texts = [json.loads(line)["text"] for line in single.read_text().splitlines()]
+    articles = [json.loads(line) for line in single.read_text().splitlines()]
+    texts = [a["text"] for a in articles]
     lines = single.read_text().splitlines(keepends=True)
     halves = [work / "half-a.jsonl", work / "half-b.jsonl"]
     halves[0].write_text("".join(lines[0::2]))
     halves[1].write_text("".join(lines[1::2]))
 
-    raw, one, two = [], [], []
+    raw, extract, one, two = [], [], [], []
     for _ in range(config.repeats):
         raw.append(raw_pipe_rate(texts))
+        extract.append(extract_rate(articles))
         wipe(target)
         one.append(ingest_rate(target, [single], len(texts)))
         wipe(target)
@@ -196,6 +212,8 @@ def bench_ingest(config: Config, work: Path, target: GraphTarget) -> dict[str, A
     return {
         "articles": len(texts),
         "raw_nlp_pipe_articles_per_s": spread(raw),
+        "extract_articles_per_s": spread(extract),
+        "extract_to_raw_ratio": spread([e / r for e, r in zip(extract, raw, strict=True)]),
         "ingest_1_process_articles_per_s": spread(one),
         "ingest_2_processes_articles_per_s": spread(two),
         "ingest_to_raw_ratio": spread(ratios),
@@ -383,6 +401,11 @@ def render(results: dict[str, Any]) -> str:
     rows = [
         ("articles", str(ing["articles"])),
         ("raw `nlp.pipe`, articles/s", _fmt(ing["raw_nlp_pipe_articles_per_s"])),
+        *(
+            [("extractor alone, articles/s", _fmt(ing["extract_articles_per_s"])),
+             ("extractor / raw (target >= 0.7)", _fmt(ing["extract_to_raw_ratio"]))]
+            if "extract_articles_per_s" in ing else []
+        ),
         ("`diplograph ingest`, 1 process, articles/s",
          _fmt(ing["ingest_1_process_articles_per_s"])),
         ("`diplograph ingest`, 2 processes, articles/s",
