@@ -44,7 +44,6 @@ class Lexicon:
     portfolio_words: frozenset[str]
     leader_titles: frozenset[str]
     diplomat_titles: frozenset[str]
-    generic_titles: frozenset[str]
     group_nouns: frozenset[str]
     role_nouns: frozenset[str]
     honorifics: frozenset[str]  # courtesy words that introduce a name, lower case
@@ -132,7 +131,6 @@ def load_lexicon() -> Lexicon:
         portfolio_words=frozenset(titles["portfolio_words"]),
         leader_titles=frozenset(titles["leader_heads"]),
         diplomat_titles=frozenset(titles["diplomat_heads"]),
-        generic_titles=frozenset(titles["generic_heads"]),
         group_nouns=frozenset(titles["group_nouns"]),
         role_nouns=frozenset(titles["role_nouns"]),
         honorifics=frozenset(honorifics),

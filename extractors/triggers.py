@@ -143,33 +143,7 @@ class CueFinder:
     def _cue_type(self, token: Token) -> str | None:
         lemma = _lemma(token)
         if token.pos_ in ("VERB", "AUX"):
-            if lemma == "call":
-                return "verb" if self._call_is_meeting(token) else None
-            if lemma in ("hold", "have", "conduct", "begin", "start", "pay", "continue", "resume",
-                         "make", "exchange", "engage", "open", "grant", "give", "get", "place",
-                         "take", "chair", "co-chair"):  # fmt: skip
-                if self._event_object(token) is not None:
-                    return "verb"
-                if lemma in ("exchange", "engage") and self._has_prep(token, "with"):
-                    return "verb"
-                return "joint" if lemma in self.joint_verbs else None
-            if lemma in ("receive", "host", "welcome") and self._event_object(token) is not None:
-                return "verb"  # "received a phone call from", "hosted talks with"
-            if lemma in ("talk", "speak", "discuss", "confer", "negotiate", "consult", "converse",
-                         "chat", "sit", "dine", "lunch", "deliberate", "interact"):  # fmt: skip
-                if self._has_prep(token, "with", "to", "by", "over", "via") or lemma == "confer":
-                    return "verb"
-                return "joint" if lemma in self.joint_verbs else None
-            if lemma in self.partner_verbs:
-                if self._has_object_or_with(token):
-                    return "verb"
-                # "A and B met on Friday", "the two leaders met": a meeting of the subjects.
-                return "verb" if lemma == "meet" and self._plural_subject(token) else None
-            if lemma in self.weak_verbs and self._has_object_or_with(token):
-                return "weak"
-            if lemma in self.joint_verbs:
-                return "joint"
-            return None
+            return self._verb_cue_type(token, lemma)
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.event_nouns:
             if any(c.dep_ == "amod" and c.lower_ in self.history_modifiers for c in token.children):
                 return None
@@ -188,6 +162,27 @@ class CueFinder:
                 or token.sent.root == token
             ):
                 return "noun"
+        return None
+
+    def _verb_cue_type(self, token: Token, lemma: str) -> str | None:
+        if lemma == "call":
+            return "verb" if self._call_is_meeting(token) else None
+        # "held talks with", "received a phone call from", "paid a courtesy call on".
+        if lemma in self.light_verbs and self._event_object(token) is not None:
+            return "verb"
+        # "spoke with", "discussed X with", "conferred"; and "the two leaders spoke".
+        if lemma in self.with_verbs and (
+            self._has_prep(token, "with", "to", "by", "over", "via")
+            or lemma == "confer"
+            or self._plural_subject(token)
+        ):
+            return "verb"
+        if lemma in self.partner_verbs and self._has_object_or_with(token):
+            return "verb"
+        if lemma in self.weak_verbs and self._has_object_or_with(token):
+            return "weak"
+        if lemma in self.joint_verbs:
+            return "joint"
         return None
 
     def _event_object(self, verb: Token) -> Token | None:
