@@ -71,6 +71,17 @@ def attendee_sides(encounter: Encounter, people: tuple[Person, ...]) -> None:
             people[person].country = next(iter(hosts))
 
 
+def _host_of_the_place(
+    encounter: Encounter, people: tuple[Person, ...], location: Location | None
+) -> None:
+    """A host whose side the article never states acts for the country it hosts in."""
+    if location is None or not location.country:
+        return
+    for person, role in encounter.roles.items():
+        if role == "host" and not people[person].side:
+            people[person].country = location.country
+
+
 def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     """Give the one participant of unknown side the one other state the article names.
 
@@ -144,6 +155,7 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
         lead = n == 0
         day = encounter_date(ctx.parsed, encounter, previous_day, lead)
         location = _location(encounter, ctx, lead, setting, previous_place)
+        _host_of_the_place(encounter, people, location)
         if encounter.status == "held":
             previous_day = day or previous_day
             previous_place = location or previous_place

@@ -60,7 +60,7 @@ def could_be_same(short: NameForm, full: NameForm) -> bool:
 
 
 def fused(name: str) -> str:
-    """All parts run together: "Kim Jong-un" and "Kim Jong Un" give the same string."""
+    """All parts run together: "Ana-Maria Ruiz" and "Ana Maria Ruiz" agree."""
     return "".join(fold(p) for p in _SPLIT.split(name.strip()))
 
 

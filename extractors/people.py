@@ -127,7 +127,7 @@ class AttributeReader:
         title: Title | None = None
         affiliation: Affiliation | None = None
         counterpart = False
-        # "Minister for Foreign Affairs of Japan X": the title's own affiliation.
+        # "Minister of Trade of Ruritania X": the title's own affiliation.
         if i >= 0 and i in d.affiliation_at:
             a = d.affiliation_at[i]
             k = a.start - 1

@@ -99,7 +99,7 @@ class Resolver:
             elif token.pos_ in ("NOUN", "PROPN") and i in self.descriptors.title_at:
                 title = self.descriptors.title_at[i]
                 if i != title.end - 1:
-                    # "the Foreign Secretary and Secretary Tillerson": a title ending at "and"
+                    # "the Home Secretary and Secretary Ruiz": a title ending at "and"
                     # is an office of its own.
                     if token.lower_ in self.lexicon.title_heads and self.doc[i + 1].lower_ == "and":
                         person = self.office_holder(token, frozenset(found) | exclude)

@@ -47,7 +47,7 @@ def _dates_near(
     # "will travel to Lakeport on Monday to meet X": the purpose shares the trip's day.
     if root.dep_ in ("xcomp", "advcl") and any(t.lower_ == "to" for t in root.children):
         allowed |= own_phrase(root.head, event_nouns)
-    # Dates in phrases about other events ("since taking office in October", "the
+    # Dates in phrases about other events ("since her election in May", "the
     # summit on Friday between X and Y") never date this one.
     elsewhere = {
         t.i

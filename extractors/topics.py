@@ -47,7 +47,7 @@ class TopicMatcher:
             # Short upper-case cues (AI, SCO, WTO) must match case, not the word "ai".
             if span.text.upper() in self._upper_cues and span.text != span.text.upper():
                 continue
-            # A forum named as the venue ("on the sidelines of the APEC summit") says
+            # A forum named as the venue ("at the margins of the regional forum") says
             # where they met, not what they discussed.
             if topic_id == MULTILATERAL and _is_venue(span):
                 continue
@@ -82,7 +82,7 @@ _NAME_ENTITIES = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PERSON"}
 
 
 def _is_venue(span: Span) -> bool:
-    """ "on the sidelines of the 74th Session of the UN General Assembly": the forum is where
+    """ "during the annual session of the regional assembly": the forum is where
     they met. Near words or the phrase the forum's name hangs from say so."""
     before = span.doc[max(span.sent.start, span.start - 6) : span.start]
     after = span.doc[span.end : min(span.sent.end, span.end + 3)]

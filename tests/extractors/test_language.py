@@ -295,6 +295,13 @@ SIDES = [
 
 PLACES_AND_DATES = [
     Case(
+        "a host whose side is never stated acts for the country hosting",
+        "President Amani Juma Mwinyi received Kenyan Foreign Minister Grace Wanjiru Njoroge at "
+        "State House in Dodoma on Monday.",
+        [{"Amani Juma Mwinyi", "Grace Wanjiru Njoroge"}],
+        checks={"sides": {"Amani Juma Mwinyi": "TZ"}, "city": "Dodoma"},
+    ),
+    Case(
         "the place in the meeting's own phrase beats the dateline",
         "HAVANA, March 5 (Wire) - Portuguese President Rui Tavares Costa received Cuban President "
         "Miguel Ortega Diaz at the Belem Palace in Lisbon.",

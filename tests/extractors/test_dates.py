@@ -1,0 +1,63 @@
+"""Dates and wire datelines, with invented openings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.dates import find_dates, read_dateline
+
+PUBLISHED = dt.date(2024, 3, 8)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("opening", "city", "day"),
+    [
+        ("LAKEPORT, March 5 (Wire) -- The minister", "Lakeport", dt.date(2024, 3, 5)),
+        ("LAKEPORT, Dec. 19 \u2014 The minister", "Lakeport", dt.date(2023, 12, 19)),
+        ("Lakeport, 5 March 2023 (Agency): The minister", "Lakeport", dt.date(2023, 3, 5)),
+        ("PORT ELLIS, (Some News / Agency - 4th Mar, 2024) The", "Port Ellis", dt.date(2024, 3, 4)),
+        ("HAVEN, Ruritania, Mar 6 (ACN) The minister", "Haven", dt.date(2024, 3, 6)),
+        ("LAKEPORT, March 7. /Agency/. The minister", "Lakeport", dt.date(2024, 3, 7)),
+        ("Lakeport: The minister met", "Lakeport", None),
+    ],
+)
+def test_dates_reads_wire_datelines(opening: str, city: str, day: dt.date | None) -> None:
+    dateline = read_dateline(opening, PUBLISHED)
+    assert dateline is not None
+    assert (dateline.city, dateline.day) == (city, day)
+    assert opening[dateline.end :].startswith("The")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["The minister met his counterpart - a rare event", "President Ana Ruiz (left) greets"],
+)
+def test_dates_ordinary_openings_are_not_datelines(opening: str) -> None:
+    assert read_dateline(opening, PUBLISHED) is None
+
+
+def test_dates_a_yearless_dateline_without_publication_has_no_day() -> None:
+    dateline = read_dateline("LAKEPORT, March 5 (Wire) -- Talks", None)
+    assert dateline is not None and dateline.day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "days"),
+    [
+        ("met on Tuesday", False, [dt.date(2024, 3, 5)]),
+        ("will meet on Tuesday", True, [dt.date(2024, 3, 12)]),
+        ("talks on the 5th and 6th of March 2024", False, [dt.date(2024, 3, 5)]),
+        ("on Feb. 16 and 11 December 2023", False, [dt.date(2024, 2, 16), dt.date(2023, 12, 11)]),
+        ("yesterday", False, [dt.date(2024, 3, 7)]),
+    ],
+)
+def test_dates_finds_days(text: str, future: bool, days: list[dt.date]) -> None:
+    assert [d.day for d in find_dates(text, PUBLISHED, future=future) if d.day] == days
+
+
+@pytest.mark.parametrize("text", ["they met in 2019", "at their meeting last year", "in March"])
+def test_dates_periods_are_vague(text: str) -> None:
+    found = find_dates(text, PUBLISHED)
+    assert found and all(d.day is None and d.vague for d in found)
