@@ -20,7 +20,7 @@ from extractors.descriptors import Descriptors
 from extractors.encounters import Encounter
 from extractors.lexicon import Lexicon
 from extractors.people import Person, Roster
-from extractors.phrases import own_phrase
+from extractors.phrases import AROUND, is_other_event, own_phrase
 from extractors.places import PlaceReader
 from extractors.timing import encounter_date
 from extractors.topics import TopicMatcher
@@ -244,6 +244,7 @@ def _location(
         return None
     parsed = ctx.parsed
     people = ctx.roster.name_at.keys()
+    events = ctx.lexicon.cue("event_nouns")
     prefer = {c for c in (ctx.roster.people[p].country for p in encounter.people) if c}
     own_country: Location | None = None
     for c in encounter.candidates:
@@ -252,7 +253,7 @@ def _location(
         root = c.cue.token
         if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX"):
             root = root.head
-        ids = own_phrase(root, ctx.lexicon.cue("event_nouns"))
+        ids = own_phrase(root, events)
         if c.cue.token.pos_ == "NOUN":  # "talks held at the palace in Lakeport"
             ids |= {t.i for a in c.cue.token.children if a.dep_ == "acl" for t in a.subtree}
         phrase = [parsed.body[i] for i in sorted(ids)]
@@ -264,23 +265,32 @@ def _location(
             found = ctx.places.name(parsed.dateline.city)  # "met here": the dateline's city
         if found is not None and found.city:
             return found
-        own_country = own_country or found
-    # Sentences that name the meeting's people themselves; "the two have met since ..."
-    # sentences are about the meeting, but their places often belong to others.
+        # A country alone counts only where it attaches to the meeting itself ("talks in
+        # Peru"), not anywhere in its phrase ("the impact of the war in Peru").
+        direct = [t for t in phrase if t.head.head.i in (root.i, c.cue.token.i)]
+        own_country = own_country or ctx.places.in_tokens(direct, prefer, people=people)
+    # Sentences that name the meeting's people themselves first; places in phrases about
+    # other events ("since their talks in Lakeport") are not this meeting's. A planned
+    # meeting is where the journey goes ("will fly to Lakeport"), a held one where it was.
     named = sorted({c.sentence for c in encounter.candidates if c.sentence >= 0 and not c.group})
+    preps = ("to", "for") if encounter.status == "planned" else ()
     for k in [*named, *(k for k in encounter.sentences if k not in named)]:
         sentence = parsed.sentences[k]
         elsewhere = {
             t.i
-            for prep in sentence
-            if prep.dep_ == "prep" and prep.lower_ in ("since", "after", "before")
-            for t in prep.subtree
+            for head in sentence
+            if head.lower_ in AROUND or is_other_event(head, events)
+            for t in head.subtree
         }
-        found = ctx.places.in_tokens(
-            [t for t in sentence if t.i not in elsewhere], prefer, people=people
-        )
-        if found is not None and found.city:
-            return found
+        tokens = [t for t in sentence if t.i not in elsewhere]
+        for wanted in (frozenset(preps), frozenset({"in", "at", "inside"})):
+            found = (
+                ctx.places.in_tokens(tokens, prefer, people=people, preps=wanted)
+                if wanted
+                else None
+            )
+            if found is not None and found.city:
+                return found
     if encounter.status == "planned" or encounter.from_headline or lead:
         found = ctx.places.in_span(parsed.title[:], prefer, ctx.roster.title_owner.keys())
         if found is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+_CARRIERS = {"dobj", "nsubjpass", "attr", "nsubj"}
 _CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 AROUND = {"according", "since", "after", "before", "until", "following", "unlike", "like", "ahead"}
 _OTHER_EVENT_MARKERS = {
@@ -29,6 +30,12 @@ def own_phrase(root: Token, event_nouns: frozenset[str] = frozenset()) -> set[in
             continue
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             continue  # "met X and signed ...": another event
+        if child.dep_ in _CARRIERS and child.lemma_.lower() in event_nouns:
+            # "held talks with X in Lakeport": the event the verb carries is this meeting.
+            found.add(child.i)
+            for grandchild in child.children:
+                found |= _without_other_events(grandchild, event_nouns)
+            continue
         found |= _without_other_events(child, event_nouns)
     return found
 
@@ -50,6 +57,8 @@ def is_other_event(noun: Token, event_nouns: frozenset[str]) -> bool:
         return True
     if any(c.lower_ in _OTHER_EVENT_MARKERS for c in noun.children if c.dep_ in ("amod", "det")):
         return True
+    if any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in noun.children):
+        return True  # "Ana Ruiz's visit to Lakeport": someone's own event
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ in AROUND:
         return True

@@ -17,8 +17,9 @@ from domain.models import Location
 from extractors.gazetteer import Gazetteer
 from extractors.lexicon import Lexicon
 
-_LOCATIVE = frozenset({"in", "at", "to", "inside", "near", "outside"})
+_LOCATIVE = frozenset({"in", "at", "to", "for", "inside", "near", "outside"})
 _IN = frozenset({"in", "inside"})
+_TOWNS = {"city", "town", "capital", "port", "resort", "village"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 
 
@@ -45,6 +46,7 @@ class PlaceReader:
         *,
         locative_only: bool = True,
         people: Collection[int] = (),
+        preps: frozenset[str] = frozenset(),
     ) -> Location | None:
         """The first city (else country) named in a locative phrase among ``tokens``.
 
@@ -54,9 +56,9 @@ class PlaceReader:
         country_only: Location | None = None
         tokens = list(tokens)
         # "at the palace of Belem, in Lakeport": "in" names the city, "at" the venue.
-        for preps in (_IN, _LOCATIVE - _IN):
+        for wanted in (preps,) if preps else (_IN, _LOCATIVE - _IN):
             for token in tokens:
-                if token.i in people or not self._locative(token, locative_only, preps):
+                if token.i in people or not self._locative(token, locative_only, wanted):
                     continue
                 for phrase in self._phrases(token):
                     found = self.name(phrase, prefer)
@@ -86,6 +88,9 @@ class PlaceReader:
         head = token
         while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
             head = head.head
+        # "in Lakeport", and "in the city of Lakeport".
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _TOWNS:
+            head = head.head.head
         if head.dep_ == "pobj" and head.head.lower_ in (preps or _LOCATIVE):
             return True
         if locative_only:

@@ -295,6 +295,35 @@ SIDES = [
 
 PLACES_AND_DATES = [
     Case(
+        "in the city of X",
+        "Laotian Prime Minister Sone Vongsa met Cambodian Prime Minister Hun Sokha on the "
+        "sidelines of the regional summit in Vietnam's city of Hue on Tuesday.",
+        [{"Sone Vongsa", "Hun Sokha"}],
+        checks={"city": "Hue"},
+    ),
+    Case(
+        "met here: the dateline's city",
+        "NAIROBI, March 6 (Wire) - Kenyan President William Kiprono Ruto held talks here with "
+        "Somali President Hassan Abdi Warsame.",
+        [{"William Kiprono Ruto", "Hassan Abdi Warsame"}],
+        checks={"city": "Nairobi"},
+    ),
+    Case(
+        "someone else's visit elsewhere does not place the meeting",
+        "Turkish Foreign Minister Ahmet Yilmaz Demir met Croatian Foreign Minister Ivan "
+        "Horvat Babic in Brussels on Monday. At the meeting, they followed up on President "
+        "Kaya Ozturk's visit to Zagreb.",
+        [{"Ahmet Yilmaz Demir", "Ivan Horvat Babic"}],
+        checks={"city": "Brussels"},
+    ),
+    Case(
+        "a planned meeting is where the journey goes",
+        "Kenyan President William Kiprono Ruto, who arrived in Kampala on Monday, will fly to "
+        "Kigali on Wednesday to meet Rwandan President Paul Habimana Nkusi.",
+        [{"William Kiprono Ruto", "Paul Habimana Nkusi"}],
+        checks={"status": "planned", "city": "Kigali"},
+    ),
+    Case(
         "a host whose side is never stated acts for the country hosting",
         "President Amani Juma Mwinyi received Kenyan Foreign Minister Grace Wanjiru Njoroge at "
         "State House in Dodoma on Monday.",
