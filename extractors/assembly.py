@@ -74,12 +74,17 @@ def attendee_sides(encounter: Encounter, people: tuple[Person, ...]) -> None:
 def _host_of_the_place(
     encounter: Encounter, people: tuple[Person, ...], location: Location | None
 ) -> None:
-    """A host whose side the article never states acts for the country it hosts in."""
+    """A host whose side the article never states acts for the country it hosts in; so
+    does the one participant of unknown side when no one else acts for that country."""
     if location is None or not location.country:
         return
     for person, role in encounter.roles.items():
         if role == "host" and not people[person].side:
             people[person].country = location.country
+    unknown = [p for p in encounter.people if not people[p].side]
+    known = {people[p].country for p in encounter.people}
+    if len(unknown) == 1 and location.country not in known:
+        people[unknown[0]].country = location.country
 
 
 def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
@@ -96,6 +101,12 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     # The states of the other principals are not this one's; attendees may share it.
     principals = encounter.people - encounter.attended.keys()
     known = {people[p].country for p in principals} - {None}
+    # "Peru-Chile relations", "talks between Peru and Chile": a pair of states that holds
+    # one principal's is the other's.
+    partners = {b for a, b in _state_pairs(ctx) if a in known and b not in known}
+    if len(partners) == 1:
+        people[unknown[0]].country = partners.pop()
+        return
     sentences = ctx.parsed.sentences
     headline = _sides_named(ctx.title_descriptors, ctx.parsed.title[:])
     skip = ctx.parsed.lead_start
@@ -115,6 +126,25 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
         ):
             people[unknown[0]].country = ranked[0][0]
             return
+
+
+def _state_pairs(ctx: ArticleContext) -> set[tuple[str, str]]:
+    """Pairs of states the article joins: "A-B ties", "between A and B", both orders."""
+    pairs: set[tuple[str, str]] = set()
+    found = [a for a in ctx.body_descriptors.affiliations if a.country]
+    doc = ctx.parsed.body
+    for first, second in zip(found, found[1:], strict=False):
+        joined = doc[first.end : second.start]
+        hyphen = len(joined) == 1 and joined[0].text in ("-", "\u2013", "\u2010")
+        between = (
+            [t.lower_ for t in joined] in (["and"], ["and", "the"])
+            and first.start > 0
+            and doc[first.start - 1 - (doc[first.start - 1].lower_ == "the")].lower_ == "between"
+        )
+        if (hyphen or between) and first.country != second.country:
+            assert first.country is not None and second.country is not None
+            pairs |= {(first.country, second.country), (second.country, first.country)}
+    return pairs
 
 
 def _sides_named(descriptors: Descriptors, span: Span, lead_start: int = 0) -> list[str]:

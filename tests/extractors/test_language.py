@@ -268,6 +268,13 @@ NOT_MEETINGS = [
 
 SIDES = [
     Case(
+        "a pair of states that holds one principal's gives the other's",
+        "Foreign Minister Kenji Sato Hara met German Foreign Minister Anna Weber Schulz in "
+        "Hiroshima on Monday. The two ministers agreed to deepen Japan-Germany relations.",
+        [{"Kenji Sato Hara", "Anna Weber Schulz"}],
+        checks={"sides": {"Kenji Sato Hara": "JP"}},
+    ),
+    Case(
         "side from 'of A' after the name and from 'A's' before it",
         "Foreign Minister Simon Kearney of Ireland met Portugal's Foreign Minister Rui Tavares "
         "Costa in Dublin on Monday.",
