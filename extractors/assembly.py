@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -133,7 +134,7 @@ def _state_pairs(ctx: ArticleContext) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     found = [a for a in ctx.body_descriptors.affiliations if a.country]
     doc = ctx.parsed.body
-    for first, second in zip(found, found[1:], strict=False):
+    for first, second in pairwise(found):
         joined = doc[first.end : second.start]
         hyphen = len(joined) == 1 and joined[0].text in ("-", "\u2013", "\u2010")
         between = (
