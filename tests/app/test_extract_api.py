@@ -17,7 +17,10 @@ def test_extract_api_returns_meetings_and_writes_nothing(client: TestClient) -> 
     body = response.json()
     (meeting,) = body["meetings"]
     assert meeting["kind"] == "call"
-    assert {p["name"] for p in meeting["participants"]} == {"Melanie Joly", "Annalena Baerbock"}
+    assert {p["name"] for p in meeting["participants"]} == {
+        "Sophie Lachance",
+        "Katharina Vogelsang",
+    }
     assert body["extractor_version"].startswith("diplograph-rules-")
     assert len(body["article_id"]) == 24
     assert client.get("/health").json()["nodes"]["Meeting"] == 0
