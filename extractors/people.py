@@ -2,11 +2,8 @@
 
 A person is written in full once and shortened afterwards, so a shorter name joins
 the person whose name parts contain it (the one mentioned most recently when two
-could). What a person is comes from the words around their mentions: a title and
-an affiliation before the name ("former Ruritanian Prime Minister X", "Peru's X"),
-an apposition after it ("X, Minister of Foreign Affairs of Chile,"), "X of Peru",
-or "his Chilean counterpart, X". Those words belong to the person too: a parse that
-hangs an argument on "Minister" rather than on the name still finds who it is.
+could). What each mention's surroundings say (``attributes``) settles into one title,
+side and "former" per person, by the majority of their mentions.
 """
 
 from __future__ import annotations
@@ -16,26 +13,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from extractors.descriptors import Affiliation, Descriptors, Title
+from extractors.attributes import AttributeReader, Reading, title_text
+from extractors.descriptors import Descriptors
 from extractors.lexicon import Lexicon
 from extractors.mentions import Mention, MentionFinder
 from extractors.names import NameForm, could_be_same, display_form, fused, name_form, tidy
-
-_FORMER = {"former", "ex", "ex-", "then", "then-", "late"}
-_APPOSITION_STOP = {";", "(", ")", "\n", "\n\n", ":", "\u2014", "--"}
-_APPOSITION_TOKENS = 30
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What the words around one mention say about the person."""
-
-    title: Title | None = None
-    country: str | None = None
-    org: str | None = None
-    former: bool = False
-    counterpart: bool = False  # "his Chilean counterpart, X": X holds the same office
-    tokens: frozenset[int] = frozenset()  # the descriptor tokens, owned by the person
 
 
 @dataclass(frozen=True)
@@ -87,205 +69,6 @@ class Roster:
     body_owner: dict[int, int]  # body token (name or its descriptors) -> person index
     title_owner: dict[int, int]  # headline token -> person index
     name_at: dict[int, int]  # body token of a name proper -> person index
-
-
-class AttributeReader:
-    """Reads the title, side and "former" around a name mention."""
-
-    def __init__(self, lexicon: Lexicon, courtesy: set[int], names: set[int]) -> None:
-        self.lexicon = lexicon
-        self.courtesy = courtesy
-        self.names = names  # tokens of every name in the document
-
-    def read(self, doc: Doc, mention: Mention, descriptors: Descriptors) -> Reading:
-        before = self._before(doc, mention.start, descriptors)
-        after = self._after(doc, mention.end, descriptors)
-        title = before.title or after.title
-        country = before.country or after.country
-        org = before.org or after.org
-        if not (country or org) and title is not None:
-            country, org = title.affiliation
-        return Reading(
-            title=title,
-            country=country if not org else None,
-            org=org,
-            former=before.former or after.former,
-            counterpart=before.counterpart,
-            tokens=before.tokens | after.tokens,
-        )
-
-    def _before(self, doc: Doc, start: int, d: Descriptors) -> Reading:
-        i = start - 1
-        taken: set[int] = set()
-        while i >= 0 and (i in self.courtesy or doc[i].lower_ in ("mr", "mr.", "dr", "dr.")):
-            taken.add(i)
-            i -= 1
-        # "the Minister of Foreign Affairs of Ruritania, Hon. Ana Ruiz": an apposition.
-        if i >= 1 and doc[i].text == "," and (i - 1 in d.title_at or i - 1 in d.affiliation_at):
-            taken.add(i)
-            i -= 1
-        title: Title | None = None
-        affiliation: Affiliation | None = None
-        counterpart = False
-        # "Minister of Trade of Ruritania X": the title's own affiliation.
-        if i >= 0 and i in d.affiliation_at:
-            a = d.affiliation_at[i]
-            k = a.start - 1
-            k -= k >= 0 and doc[k].lower_ == "the"
-            if k >= 1 and doc[k].lower_ == "of" and (k - 1) in d.title_at:
-                title, affiliation = d.title_at[k - 1], a
-                taken.update(range(title.start, a.end))
-                i = title.start - 1
-            elif k >= 1 and doc[k].lower_ in ("to", "in", "at", "for") and (k - 1) in d.title_at:
-                # "Ambassador to Ruritania X": a posting; the side comes before the title.
-                title = d.title_at[k - 1]
-                taken.update(range(title.start, a.end))
-                i = title.start - 1
-            elif not (k >= 0 and doc[k].lower_ in ("to", "in", "at", "from", "for")):
-                affiliation = a  # "Peru's X", "Chilean X"
-                taken.update(range(a.start, a.end))
-                i = a.start - 1
-        elif i >= 0 and doc[i].lower_ in ("'s", "\u2019s") and (i - 1) in d.affiliation_at:
-            affiliation = d.affiliation_at[i - 1]
-            taken.update(range(affiliation.start, i + 1))
-            i = affiliation.start - 1
-        if title is None:
-            if i >= 1 and doc[i].text == "," and doc[i - 1].lower_ == "counterpart":
-                i -= 1  # "his Chilean counterpart, X"
-            if i >= 0 and doc[i].lower_ in ("counterpart", "counterparts"):
-                counterpart = True
-                taken.update(range(i, start))
-                i -= 1
-            elif i >= 0 and i in d.title_at:
-                title = d.title_at[i]
-                taken.update(range(title.start, i + 1))
-                i = title.start - 1
-                # "State Councilor and Foreign Minister X": two offices of one person, unless
-                # a determiner makes them two people ("the Foreign Secretary and Secretary X").
-                k = i - 1
-                if i >= 1 and doc[i].lower_ == "and" and k in d.title_at:
-                    first = d.title_at[k]
-                    if first.start == 0 or doc[first.start - 1].lower_ not in ("the", "a", "an"):
-                        side = title.affiliation
-                        title = Title(
-                            first.start, title.end, doc[first.start : title.end].text,
-                            title.head, title.plural, title.capitalised,
-                            side if side != (None, None) else first.affiliation,
-                        )  # fmt: skip
-                        taken.update(range(first.start, i + 1))
-                        i = first.start - 1
-        if title is not None or counterpart:
-            while i >= 0 and i in self.courtesy:
-                i -= 1
-            if affiliation is None and i >= 0 and i in d.affiliation_at:
-                a = d.affiliation_at[i]
-                affiliation = a
-                taken.update(range(a.start, a.end))
-                i = a.start - 1
-            elif affiliation is None and i >= 1 and doc[i].lower_ in ("'s", "\u2019s"):
-                a_or_none = d.affiliation_at.get(i - 1)
-                if a_or_none is not None:
-                    affiliation = a_or_none
-                    taken.update(range(a_or_none.start, i + 1))
-                    i = a_or_none.start - 1
-        former = i >= 0 and doc[i].lower_ in _FORMER
-        if former:
-            taken.add(i)
-            i -= 1
-        if i >= 0 and doc[i].lower_ in ("the", "his", "her", "their") and (title or counterpart):
-            taken.add(i)
-        return Reading(
-            title=title,
-            country=affiliation.country if affiliation else None,
-            org=affiliation.org if affiliation else None,
-            former=former,
-            counterpart=counterpart,
-            tokens=frozenset(taken),
-        )
-
-    def _after(self, doc: Doc, end: int, d: Descriptors) -> Reading:
-        i = end
-        taken: set[int] = set()
-        # "X of Peru", "X of the European Union", "X (Peru)"
-        if i + 1 < len(doc) and doc[i].lower_ in ("of", "("):
-            k = i + 1 + (doc[i + 1].lower_ == "the")
-            a = d.affiliation_at.get(k)
-            if a is not None and a.start == k:
-                return Reading(country=a.country, org=a.org, tokens=frozenset(range(i, a.end)))
-        if i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
-            return self._apposition(doc, i + 1, d)
-        return Reading(tokens=frozenset(taken))
-
-    def _apposition(self, doc: Doc, start: int, d: Descriptors) -> Reading:
-        """ ", the former Ruritanian Minister of Trade, ..." after a name."""
-        title: Title | None = None
-        country = org = None
-        former = False
-        end = start
-        limit = min(len(doc), start + _APPOSITION_TOKENS)
-        i = start
-        while i < limit:
-            token = doc[i]
-            if token.text in _APPOSITION_STOP or (token.is_sent_start and i > start):
-                break
-            if i in self.names:
-                # ", Ruritanian Foreign Minister Ana Ruiz": the words describe the next name.
-                return Reading()
-            if token.pos_ in ("VERB", "AUX") and i not in d.title_at and i not in d.affiliation_at:
-                break
-            if i == start and not (
-                i in d.title_at
-                or i in d.affiliation_at
-                or token.lower_ in ("the", "a", "an", "former", "who", "then")
-                or token.lower_ in _FORMER
-            ):
-                return Reading()
-            if token.text == "," and title is not None:
-                # "..., Minister for Foreign Affairs, Ruritania, said": the state after a comma.
-                a = d.affiliation_at.get(i + 1)
-                if (
-                    a is not None
-                    and not (country or org)
-                    and a.end < len(doc)
-                    and (doc[a.end].is_punct)
-                ):
-                    country, org = a.country, a.org
-                    end = a.end
-                else:
-                    end = i
-                break
-            if token.lower_ in _FORMER and title is None:
-                former = True
-            if i in d.title_at and title is None:
-                title = d.title_at[i]
-                i = title.end
-                end = i
-                if title.affiliation != (None, None):
-                    country, org = title.affiliation
-                continue
-            if i in d.affiliation_at:
-                a = d.affiliation_at[i]
-                k = a.start - 1
-                if k > 0 and doc[k].lower_ == "the":
-                    k -= 1
-                previous = doc[k].lower_ if k >= 0 else ""
-                if previous not in ("to", "in", "at", "from", "with", "for", "on", "and"):
-                    # The last state named is the one served: "chairman of the party of X".
-                    country, org = a.country, a.org
-                i = a.end
-                end = i
-                continue
-            i += 1
-            end = i
-        if title is None and not (country or org):
-            return Reading()
-        return Reading(
-            title=title,
-            country=None if org else country,
-            org=org,
-            former=former,
-            tokens=frozenset(range(start - 1, end)),
-        )
 
 
 def cluster(
@@ -366,7 +149,7 @@ def settle_attributes(people: list[Person], lexicon: Lexicon, named_orgs: list[s
         if titled:
             first = titled[0]
             assert first.title is not None
-            person.title = _title_text(first.title.text, first.former)
+            person.title = title_text(first.title.text, first.former)
             person.title_head = first.title.head
             person.former = first.former
         sides = Counter((r.country, r.org) for r in readings if r.country or r.org)
@@ -381,16 +164,6 @@ def settle_attributes(people: list[Person], lexicon: Lexicon, named_orgs: list[s
         title = (person.title or "").lower().removeprefix("former ")
         if not person.side and named_orgs and title in lexicon.organisation_titles:
             person.org = named_orgs[0]
-
-
-def _title_text(text: str, former: bool) -> str:
-    small = {"of", "and", "for", "the", "to", "&"}
-    words = text.replace("\n", " ").split()
-    tidy_words = [w if w.lower() in small else w[:1].upper() + w[1:] for w in words]
-    title = " ".join(tidy_words)
-    if title.isupper() and len(title) > 3:
-        title = " ".join(w.capitalize() for w in title.split())
-    return f"former {title}" if former else title
 
 
 def build_roster(

@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 from domain.errors import InvalidArticle
 from domain.models import ArticleIn, Extraction, Meeting
 from extractors.article import ParsedArticle, parse_article
-from extractors.assembly import ArticleContext, to_meetings
+from extractors.assembly import to_meetings
+from extractors.context import ArticleContext
 from extractors.dates import read_dateline
 from extractors.descriptors import Affiliation, DescriptorFinder
 from extractors.encounters import assemble

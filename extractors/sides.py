@@ -1,0 +1,129 @@
+"""Whose side each participant is on when the words around their names do not say.
+
+Officials listed as attending take their delegation's side, else that of the
+principal they accompany, else the host's; a host acts for the country it hosts in;
+the one participant left unknown takes the one other state the article pairs with the
+known ones ("Peru-Chile ties"), or names around the meeting.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import pairwise
+
+from spacy.tokens import Span
+
+from domain.models import Location
+from extractors.context import ArticleContext
+from extractors.descriptors import Descriptors
+from extractors.encounters import Encounter
+from extractors.people import Person
+
+
+def attendee_sides(encounter: Encounter, people: tuple[Person, ...]) -> None:
+    """Officials listed as attending take the side their delegation names, else the
+    host's: readouts list the host's officials without saying whose they are."""
+    hosts = {people[p].side for p, role in encounter.roles.items() if role == "host"} - {None}
+    for person, side in encounter.attended.items():
+        if people[person].side:
+            continue
+        principal = encounter.companions.get(person)
+        if side:
+            people[person].country = side
+        elif principal is not None and people[principal].side:
+            other = people[principal]
+            people[person].country, people[person].org = other.country, other.org
+        elif len(hosts) == 1:
+            people[person].country = next(iter(hosts))
+
+
+def host_of_the_place(
+    encounter: Encounter, people: tuple[Person, ...], location: Location | None
+) -> None:
+    """A host whose side the article never states acts for the country it hosts in; so
+    does the one participant of unknown side when no one else acts for that country."""
+    if location is None or not location.country:
+        return
+    for person, role in encounter.roles.items():
+        if role == "host" and not people[person].side:
+            people[person].country = location.country
+    unknown = [p for p in encounter.people if not people[p].side]
+    known = {people[p].country for p in encounter.people}
+    if len(unknown) == 1 and location.country not in known:
+        people[unknown[0]].country = location.country
+
+
+def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
+    """Give the one participant of unknown side the one other state the article names.
+
+    Nearest evidence first: the headline and the meeting's sentence, then the lead,
+    then the whole article when one state clearly dominates it. Places ("in Peru",
+    "to Chile") are where things happen, not sides.
+    """
+    people = ctx.roster.people
+    unknown = [p for p in encounter.people if not people[p].side]
+    if len(unknown) != 1:
+        return
+    # The states of the other principals are not this one's; attendees may share it.
+    principals = encounter.people - encounter.attended.keys()
+    known = {people[p].country for p in principals} - {None}
+    # "Peru-Chile relations", "talks between Peru and Chile": a pair of states that holds
+    # one principal's is the other's.
+    partners = {b for a, b in _state_pairs(ctx) if a in known and b not in known}
+    if len(partners) == 1:
+        people[unknown[0]].country = partners.pop()
+        return
+    sentences = ctx.parsed.sentences
+    headline = _sides_named(ctx.title_descriptors, ctx.parsed.title[:])
+    skip = ctx.parsed.lead_start
+    first = (
+        _sides_named(ctx.body_descriptors, sentences[encounter.first_sentence], skip)
+        if encounter.sentences
+        else []
+    )
+    lead = [c for s in sentences[:2] for c in _sides_named(ctx.body_descriptors, s, skip)]
+    everywhere = _sides_named(ctx.body_descriptors, ctx.parsed.body[:], skip)
+    tiers = [headline + first, headline + first + lead, headline + everywhere]
+    for level, codes in enumerate(tiers):
+        counts = Counter(code for code in codes if code not in known)
+        ranked = counts.most_common()
+        if len(ranked) == 1 or (
+            level == 2 and len(ranked) > 1 and ranked[0][1] >= 2 * ranked[1][1]
+        ):
+            people[unknown[0]].country = ranked[0][0]
+            return
+
+
+def _state_pairs(ctx: ArticleContext) -> set[tuple[str, str]]:
+    """Pairs of states the article joins: "A-B ties", "between A and B", both orders."""
+    pairs: set[tuple[str, str]] = set()
+    found = [a for a in ctx.body_descriptors.affiliations if a.country]
+    doc = ctx.parsed.body
+    for first, second in pairwise(found):
+        joined = doc[first.end : second.start]
+        hyphen = len(joined) == 1 and joined[0].text in ("-", "\u2013", "\u2010")
+        between = (
+            [t.lower_ for t in joined] in (["and"], ["and", "the"])
+            and first.start > 0
+            and doc[first.start - 1 - (doc[first.start - 1].lower_ == "the")].lower_ == "between"
+        )
+        if (hyphen or between) and first.country != second.country:
+            assert first.country is not None and second.country is not None
+            pairs |= {(first.country, second.country), (second.country, first.country)}
+    return pairs
+
+
+def _sides_named(descriptors: Descriptors, span: Span, lead_start: int = 0) -> list[str]:
+    codes = []
+    doc = span.doc
+    for a in descriptors.affiliations:
+        if not (span.start <= a.start < span.end) or not a.country:
+            continue
+        if doc[a.start].idx < lead_start:
+            continue  # the dateline's agency ("Some Point News") is not a side
+        before = doc[a.start - 1].lower_ if a.start > 0 else ""
+        before = doc[a.start - 2].lower_ if before == "the" and a.start > 1 else before
+        if before in ("in", "to", "at", "from", "near", "visit", "visits", "visited", "visiting"):
+            continue
+        codes.append(a.country)
+    return codes

@@ -1,0 +1,122 @@
+"""Where each meeting took place: its own phrase, its sentences, the headline, the story.
+
+The meeting's own phrase wins ("in" names the city, "at" the venue), then the sentences
+that report it, then the headline; a held meeting without one takes where the story is
+set (its dateline, else the visit its lead reports). A country alone counts only where
+it attaches to the meeting itself. Phrases about other events never place this one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from domain.models import Location
+from extractors.context import ArticleContext
+from extractors.encounters import Encounter
+from extractors.phrases import AROUND, is_other_event, own_phrase
+
+
+def story_setting(ctx: ArticleContext) -> Location | None:
+    """Where the story is set: its dateline's city, else the place of a visit its lead reports."""
+    parsed = ctx.parsed
+    people = ctx.roster.name_at.keys()
+    visit: Location | None = None
+    for sentence in parsed.sentences[:3]:
+        for token in sentence:
+            if token.lower_ in (
+                "visit",
+                "visited",
+                "visits",
+                "visiting",
+                "arrived",
+                "trip",
+                "tour",
+            ):
+                visit = ctx.places.in_tokens(token.subtree, locative_only=False, people=people)
+                if visit is not None:
+                    break
+        if visit is not None:
+            break
+    dateline = (
+        ctx.places.name(parsed.dateline.city) if parsed.dateline and parsed.dateline.city else None
+    )
+    if dateline is not None and dateline.city:
+        return dateline
+    return visit
+
+
+def meeting_place(
+    encounter: Encounter,
+    ctx: ArticleContext,
+    lead: bool,
+    setting: Location | None,
+    previous: Location | None,
+) -> Location | None:
+    """The city of the meeting's own phrase, its sentences or the headline; else the
+    setting of the story; a country alone only when the meeting's phrase names one."""
+    if encounter.kind != "in_person":
+        return None
+    parsed = ctx.parsed
+    people = ctx.roster.name_at.keys()
+    events = ctx.lexicon.cue("event_nouns")
+    prefer = {c for c in (ctx.roster.people[p].country for p in encounter.people) if c}
+    own_country: Location | None = None
+    for c in encounter.candidates:
+        if c.sentence < 0:
+            continue
+        root = c.cue.token
+        if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX"):
+            root = root.head
+        ids = own_phrase(root, events)
+        if c.cue.token.pos_ == "NOUN":  # "talks held at the palace in Lakeport"
+            ids |= {t.i for a in c.cue.token.children if a.dep_ == "acl" for t in a.subtree}
+        phrase = [parsed.body[i] for i in sorted(ids)]
+        # "met in Lakeport", and "the Lakeport talks" (a place naming the event noun).
+        modifiers = [t for t in c.cue.token.children if t.dep_ in ("compound", "amod", "nmod")]
+        found = ctx.places.in_tokens(phrase, prefer, people=people)
+        found = found or ctx.places.in_tokens(modifiers, prefer, locative_only=False, people=people)
+        if found is None and _here(phrase) and parsed.dateline and parsed.dateline.city:
+            found = ctx.places.name(parsed.dateline.city)  # "met here": the dateline's city
+        if found is not None and found.city:
+            return found
+        # A country alone counts only where it attaches to the meeting itself ("talks in
+        # Peru"), not anywhere in its phrase ("the impact of the war in Peru").
+        direct = [t for t in phrase if t.head.head.i in (root.i, c.cue.token.i)]
+        own_country = own_country or ctx.places.in_tokens(direct, prefer, people=people)
+    # Sentences that name the meeting's people themselves first; places in phrases about
+    # other events ("since their talks in Lakeport") are not this meeting's. A planned
+    # meeting is where the journey goes ("will fly to Lakeport"), a held one where it was.
+    named = sorted({c.sentence for c in encounter.candidates if c.sentence >= 0 and not c.group})
+    preps = ("to", "for") if encounter.status == "planned" else ()
+    for k in [*named, *(k for k in encounter.sentences if k not in named)]:
+        sentence = parsed.sentences[k]
+        elsewhere = {
+            t.i
+            for head in sentence
+            if head.lower_ in AROUND or is_other_event(head, events)
+            for t in head.subtree
+        }
+        tokens = [t for t in sentence if t.i not in elsewhere]
+        for wanted in (frozenset(preps), frozenset({"in", "at", "inside"})):
+            found = (
+                ctx.places.in_tokens(tokens, prefer, people=people, preps=wanted)
+                if wanted
+                else None
+            )
+            if found is not None and found.city:
+                return found
+    if encounter.status == "planned" or encounter.from_headline or lead:
+        found = ctx.places.in_span(parsed.title[:], prefer, ctx.roster.title_owner.keys())
+        if found is not None:
+            return found
+    if encounter.status == "held":
+        for fallback in (setting if lead else None, previous, setting):
+            if fallback is not None and (
+                own_country is None or fallback.country == own_country.country
+            ):
+                return fallback
+    return own_country
+
+
+def _here(phrase: list[Token]) -> bool:
+    return any(t.lower_ == "here" and t.dep_ == "advmod" for t in phrase)
