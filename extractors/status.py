@@ -80,7 +80,7 @@ class StatusReader:
                 governor.tag_ in ("VBZ", "VBP", "MD")
                 or headline
                 or governor.i == token.i
-                or _lemma(governor) in _MOTION | {"arrive", "come"}
+                or self._journey_ahead(governor)
             ):
                 planned = True
         if token.pos_ == "NOUN" and any(c.lower_ in self.planned_modifiers for c in token.children):
@@ -111,6 +111,14 @@ class StatusReader:
             ):
                 break
         return chain
+
+    def _journey_ahead(self, verb: Token) -> bool:
+        """ "will fly to Lakeport to meet X", "arrived, en route to Lakeport to meet X": the
+        meeting is ahead; "flew to Lakeport on Monday to meet X" reported it."""
+        if _lemma(verb) not in _MOTION | {"arrive", "come"}:
+            return False
+        on_the_way = any(t.lower_ in ("route", "way", "bound") for t in verb.subtree)
+        return on_the_way or verb.tag_ not in ("VBD", "VBN")
 
     def _plans(self, verb: Token, via: str) -> bool:
         """Whether a planning verb reached through ``via`` makes the meeting a plan."""

@@ -259,6 +259,12 @@ NOT_MEETINGS = [
         [],
     ),
     Case(
+        "an invitation alone",
+        "Kenyan President William Kiprono Ruto invited Ethiopian Prime Minister Abebe Tesfaye "
+        "Girma to visit Nairobi.",
+        [],
+    ),
+    Case(
         "a statement is not a meeting",
         "Australian Foreign Minister Emma Clarke Hughes condemned the missile launch and urged "
         "Russian President Sergei Volkov to return to negotiations.",
@@ -450,6 +456,13 @@ MORE_STATUS = [
         "The talks will focus on trade.",
         [{"Ana Ruiz Salazar", "Tomas Vey Olmedo"}],
         title="Peruvian President Ana Ruiz Salazar to meet Chilean President Tomas Vey Olmedo",
+        checks={"status": "planned"},
+    ),
+    Case(
+        "arrived, en route to meet (planned)",
+        "Somali President Hassan Abdi Warsame arrived in Addis Ababa on Monday, en route to "
+        "Nairobi to meet Kenyan President William Kiprono Ruto.",
+        [{"Hassan Abdi Warsame", "William Kiprono Ruto"}],
         checks={"status": "planned"},
     ),
     Case(
