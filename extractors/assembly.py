@@ -51,9 +51,8 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
     for n, encounter in enumerate(kept):
         if n == 0 and not encounter.kind_stated and headline_kind:
             encounter.kind = headline_kind  # "Ministers hold phone talks" over a plain body
-        later = [
-            e.first_sentence for e in kept[n + 1 :] if e.first_sentence > encounter.first_sentence
-        ]
+        starts = {id(e): _own_start(e, kept) for e in kept}
+        later = [starts[id(e)] for e in kept if starts[id(e)] > starts[id(encounter)]]
         end = min(later) if later else len(ctx.parsed.sentences)
         lead = n == 0
         day = encounter_date(ctx.parsed, encounter, previous_day, lead)
@@ -62,7 +61,7 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
         if encounter.status == "held":
             previous_day = day or previous_day
             previous_place = location or previous_place
-        context = _context(encounter, ctx, end)
+        context = _context(encounter, ctx, starts[id(encounter)], end)
         ordered = sorted(encounter.people, key=lambda p: people[p].first_body_token())
         evidence_sentence = (
             encounter.first_sentence if encounter.sentences else _first_naming(encounter, ctx)
@@ -105,17 +104,25 @@ def _first_naming(encounter: Encounter, ctx: ArticleContext) -> int:
     return 0
 
 
-def _context(encounter: Encounter, ctx: ArticleContext, end: int) -> list[int]:
-    """Sentences about the meeting: its own, and follow-ups naming its people."""
+def _own_start(encounter: Encounter, encounters: list[Encounter]) -> int:
+    """The first sentence that reports this meeting alone: "X met the leaders of B, C and
+    D" opens three meetings, each told in its own sentences after it."""
+    shared = {k for e in encounters if e is not encounter for k in e.sentences}
+    own = [k for k in encounter.sentences if k not in shared]
+    return min(own) if own else encounter.first_sentence
+
+
+def _context(encounter: Encounter, ctx: ArticleContext, first: int, end: int) -> list[int]:
+    """Sentences about the meeting: its own, and follow-ups naming its people or referring
+    to it, from the sentence that reports it alone to the next meeting's."""
     if not encounter.sentences:
         return []
-    first = encounter.first_sentence
     named = {
         ctx.parsed.sentence_of(m.start)
         for p in encounter.people
         for m in ctx.roster.people[p].body_mentions
     }
-    context = list(encounter.sentences)
+    context = [k for k in encounter.sentences if k >= first or k == encounter.first_sentence]
     for k in range(first + 1, end):
         if k in context:
             continue
