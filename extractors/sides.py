@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import pairwise
+from urllib.parse import urlsplit
 
+import pycountry
 from spacy.tokens import Span
 
 from domain.models import Location
@@ -62,10 +64,16 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     """
     people = ctx.roster.people
     unknown = [p for p in encounter.people if not people[p].side]
+    home = publisher_country(ctx.parsed.article.url)
+    principals = encounter.people - encounter.attended.keys()
+    if home and len(unknown) in (1, 2) and home not in {people[p].country for p in principals}:
+        # A government's own readout: its official is the one it names first.
+        own = min(unknown, key=lambda p: people[p].first_body_token())
+        people[own].country = home
+        unknown.remove(own)
     if len(unknown) != 1:
         return
     # The states of the other principals are not this one's; attendees may share it.
-    principals = encounter.people - encounter.attended.keys()
     known = {people[p].country for p in principals} - {None}
     # "Peru-Chile relations", "talks between Peru and Chile": a pair of states that holds
     # one principal's is the other's.
@@ -92,6 +100,22 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
         ):
             people[unknown[0]].country = ranked[0][0]
             return
+
+
+_GOVERNMENT_LABELS = {"gov", "go", "gob", "gouv", "govt", "mfa", "mofa", "mid"}
+
+
+def publisher_country(url: str | None) -> str | None:
+    """The state whose government publishes ``url`` ("https://www.mfa.gov.xx/..."), if any:
+    a country-code domain under a government label. News sites say nothing of the sort."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    labels = host.lower().split(".")
+    if len(labels) < 2 or not _GOVERNMENT_LABELS & set(labels[:-1]):
+        return None
+    code = {"uk": "GB"}.get(labels[-1], labels[-1].upper())
+    return code if len(code) == 2 and pycountry.countries.get(alpha_2=code) else None
 
 
 def _state_pairs(ctx: ArticleContext) -> set[tuple[str, str]]:

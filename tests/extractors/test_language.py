@@ -25,10 +25,11 @@ class Case:
     title: str = ""
     published: dt.date | None = PUBLISHED
     checks: dict[str, object] = field(default_factory=dict)
+    url: str | None = None
 
 
 def extract(extractor: SpacyExtractor, case: Case) -> list[Meeting]:
-    article = ArticleIn(title=case.title, text=case.text, published=case.published)
+    article = ArticleIn(title=case.title, text=case.text, published=case.published, url=case.url)
     return extractor.extract(article).meetings
 
 
@@ -273,6 +274,14 @@ NOT_MEETINGS = [
 ]
 
 SIDES = [
+    Case(
+        "a government's own readout: its official is the one named first",
+        "Minister Kemal Arslan Yildiz met Foreign Minister Ivan Horvat Babic in Brussels on "
+        "Monday. Minister Yildiz stressed the importance of the Balkans.",
+        [{"Kemal Arslan Yildiz", "Ivan Horvat Babic"}],
+        url="https://www.mfa.gov.tr/readout-brussels",
+        checks={"sides": {"Kemal Arslan Yildiz": "TR"}},
+    ),
     Case(
         "a pair of states that holds one principal's gives the other's",
         "Foreign Minister Kenji Sato Hara met German Foreign Minister Anna Weber Schulz in "
