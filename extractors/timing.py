@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.tokens import Token
+
 from extractors.article import ParsedArticle
 from extractors.dates import DateMention, find_dates
 from extractors.encounters import Dated, Encounter
@@ -28,7 +30,10 @@ def candidate_date(parsed: ParsedArticle, c: Candidate, event_nouns: frozenset[s
         days = [d.day for d in found if d.day]
         return Dated(days[0] if days else None, any(d.vague for d in found) and not days)
     mentions = _dates_near(parsed, c, event_nouns)
-    first = next((d for d in mentions if d.day), None)
+    # "Today, 5 May 2024": the calendar date says which day "today" was.
+    first = next((d for d in mentions if d.day and d.calendar), None) or next(
+        (d for d in mentions if d.day), None
+    )
     day = first.day if first else None
     return Dated(
         day, any(d.vague for d in mentions) and day is None, bool(first and first.calendar)
@@ -95,7 +100,21 @@ def encounter_date(
         for d in find_dates(parsed.body.text[start : sentence.end_char], parsed.anchor):
             if d.day and (published is None or d.day <= published):
                 return d.day
+    # "X has met Y", "X meets Y": the news of the day, dated by its publication.
+    if published is not None and any(_reported_as_news(c.cue.token) for c in encounter.candidates):
+        return published
     return None
+
+
+def _reported_as_news(token: Token) -> bool:
+    """A cue in the present perfect or the present tense, not in a clause of its own."""
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") else token
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
+    )
+    return perfect or verb.tag_ in ("VBZ", "VBP")
 
 
 def _announced_day(parsed: ParsedArticle, encounter: Encounter) -> dt.date | None:

@@ -317,6 +317,20 @@ SIDES = [
 
 PLACES_AND_DATES = [
     Case(
+        "the calendar date says which day 'today' was",
+        "Today, 5 March 2024, Kenyan Foreign Minister Grace Wanjiru Njoroge held talks with "
+        "Ethiopian Foreign Minister Abebe Tesfaye Girma in Nairobi.",
+        [{"Grace Wanjiru Njoroge", "Abebe Tesfaye Girma"}],
+        checks={"date": dt.date(2024, 3, 5)},
+    ),
+    Case(
+        "'has met' with no day: the news of the day",
+        "Ghanaian President Kwame Mensah Boateng has met Togolese President Kofi Agbeko Amegah "
+        "in Accra.",
+        [{"Kwame Mensah Boateng", "Kofi Agbeko Amegah"}],
+        checks={"date": PUBLISHED},
+    ),
+    Case(
         "in the city of X",
         "Laotian Prime Minister Sone Vongsa met Cambodian Prime Minister Hun Sokha on the "
         "sidelines of the regional summit in Vietnam's city of Hue on Tuesday.",
