@@ -81,7 +81,15 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
 
 
 def _headline_kind(ctx: ArticleContext) -> MeetingKind | None:
-    words = {t.lower_ for t in ctx.parsed.title} | {t.lemma_.lower() for t in ctx.parsed.title}
+    title = ctx.parsed.title
+    # "Envoy calls on minister" is a visit, not a phone call.
+    visit = {
+        t.i
+        for t in title[:-1]
+        if t.lower_ in ("call", "calls") and title[t.i + 1].lower_ in ("on", "upon")
+    }
+    words = {t.lower_ for t in title if t.i not in visit}
+    words |= {t.lemma_.lower() for t in title if t.i not in visit}
     if words & ctx.lexicon.cue("video_words"):
         return "video"
     if words & (ctx.lexicon.cue("call_words") | {"call"}) and "courtesy" not in words:

@@ -303,7 +303,7 @@ class CueFinder:
         if not subject and not between:
             subject |= self._inherited_subject(token)
             partners |= self._inviters(token)
-        if not subject and token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
+        if not subject and token.dep_ in ("ROOT", "dep") and token.pos_ in ("VERB", "AUX"):
             # The parse lost the subject (a long dateline or title run into it): the words
             # before the verb in its sentence are the subject's side.
             subject = {t.i for t in token.sent if t.i < token.i and t.dep_ != "punct"} - partners
