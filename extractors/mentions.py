@@ -107,6 +107,13 @@ class MentionFinder:
         low = token.lower_
         return not ({low, low.removesuffix("s"), token.lemma_.lower()} & self._cue_words)
 
+    def _post_nominal(self, token: Token) -> bool:
+        """ "T.D.", "QC", "Jr": letters after a name, not part of it."""
+        plain = token.lower_.replace(".", "")
+        return plain in self.lexicon.name_suffixes and (
+            token.text.isupper() or "." in token.text or plain in ("jr", "sr", "snr", "jnr")
+        )
+
     @staticmethod
     def _dated(token: Token) -> bool:
         """ "Monday", "March 5", "5 Jan": a calendar word, not "Jan" or "May" the person."""
@@ -162,6 +169,8 @@ class MentionFinder:
             covered.update(range(start, end))
             while end - start > 1 and doc[start].lower_.rstrip(".") in self.lexicon.name_titles:
                 start += 1
+            while end - start > 1 and self._post_nominal(doc[end - 1]):
+                end -= 1
             model = any(i in in_person for i in range(start, end))
             titled = start in introduced or (
                 start in possessed
