@@ -65,15 +65,24 @@ class AttributeReader:
         while i >= 0 and (i in self.courtesy or doc[i].lower_ in ("mr", "mr.", "dr", "dr.")):
             taken.add(i)
             i -= 1
-        # "the Minister of Foreign Affairs of Ruritania, Hon. Ana Ruiz": an apposition.
-        if i >= 1 and doc[i].text == "," and (i - 1 in d.title_at or i - 1 in d.affiliation_at):
-            taken.add(i)
-            i -= 1
         title: Title | None = None
         affiliation: Affiliation | None = None
         counterpart = False
+        # "the Chairperson of the Lakeland Union Commission, H.E. Dr. Ana Ruiz": the name is
+        # an apposition to the title phrase before the comma.
+        if i >= 1 and doc[i].text == ",":
+            phrase = self._title_phrase_before(doc, i, d)
+            if phrase is not None:
+                title, affiliation = phrase
+                taken.update(range(title.start, i + 1))
+                i = title.start - 1
+            elif i - 1 in d.title_at or i - 1 in d.affiliation_at:
+                taken.add(i)
+                i -= 1
         # "Minister of Trade of Ruritania X": the title's own affiliation.
-        if i >= 0 and i in d.affiliation_at:
+        if title is not None:
+            pass
+        elif i >= 0 and i in d.affiliation_at:
             a = d.affiliation_at[i]
             k = a.start - 1
             k -= k >= 0 and doc[k].lower_ == "the"
@@ -147,6 +156,28 @@ class AttributeReader:
             counterpart=counterpart,
             tokens=frozenset(taken),
         )
+
+    def _title_phrase_before(
+        self, doc: Doc, comma: int, d: Descriptors
+    ) -> tuple[Title, Affiliation | None] | None:
+        """A title with a capitalised "of ..." phrase ending at ``comma``, and the state or
+        organisation that phrase names ("Chairperson of the Lakeland Union Commission,")."""
+        k = comma - 1
+        while k >= max(0, comma - 12) and (
+            doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "the", "for", "and", "&", "-")
+        ):
+            if k in d.title_at:
+                title = d.title_at[k]
+                after = title.end
+                if after < comma and doc[after].lower_ != "of":
+                    return None
+                sides = [
+                    a for a in d.affiliations
+                    if after <= a.start < comma and doc[a.start - 1].lower_ in ("of", "the")
+                ]  # fmt: skip
+                return title, (sides[-1] if sides else None)
+            k -= 1
+        return None
 
     def _after(self, doc: Doc, end: int, d: Descriptors) -> Reading:
         i = end

@@ -162,7 +162,10 @@ def settle_attributes(people: list[Person], lexicon: Lexicon, named_orgs: list[s
                     break
         person.counterpart = any(r.counterpart for r in readings)
         title = (person.title or "").lower().removeprefix("former ")
-        if not person.side and named_orgs and title in lexicon.organisation_titles:
+        serves_an_org = title in lexicon.organisation_titles or any(
+            title.startswith(f"{t} ") for t in lexicon.organisation_titles
+        )  # "Commissioner for Trade" of the organisation the article names
+        if not person.side and named_orgs and serves_an_org:
             person.org = named_orgs[0]
 
 

@@ -315,6 +315,15 @@ class CueFinder:
                 while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
                     antecedent = antecedent.head
                 subject = (subject - relative) | self._argument_ids(antecedent)
+        if not partners and token.pos_ == "VERB" and _lemma(token) in self.partner_verbs:
+            # "received at the palace H.E. Ana Ruiz": the parse hung the visitor on the place.
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("at", "in"):
+                    for noun in child.children:
+                        if noun.dep_ == "pobj" and noun.pos_ == "PROPN":
+                            partners |= {noun.i} | {
+                                c.i for c in noun.children if c.dep_ in ("compound", "appos")
+                            }
         return subject, partners - subject
 
     def _argument_ids(self, token: Token) -> set[int]:
