@@ -21,6 +21,8 @@ EXPLICIT = re.compile(
     rf"|\b(?P<dm>\d{{1,2}}{_ORDINAL}(?:\s*(?:-|\u2013|and|to)\s*\d{{1,2}}{_ORDINAL})?\s+"
     rf"(?:of\s+)?{_MONTHS}(?:,?\s+(?P<y2>\d{{4}}))?)"
     rf"|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
+    # "09.04.2025": day, month and year with dots, as European releases write them.
+    rf"|\b(?P<dotted>(?P<dd>\d{{1,2}})\.(?P<mm>\d{{1,2}})\.(?P<yyyy>\d{{4}}))\b"
 )
 WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 RELATIVE = re.compile(
@@ -66,6 +68,13 @@ def parse_day(text: str, base: dt.date | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+def _dotted(match: re.Match[str]) -> dt.date | None:
+    try:
+        return dt.date(int(match.group("yyyy")), int(match.group("mm")), int(match.group("dd")))
+    except ValueError:
+        return None
+
+
 def _weekday(name: str, base: dt.date, future: bool) -> dt.date:
     target = _WEEKDAYS.index(name.lower())
     if future:
@@ -93,8 +102,10 @@ def find_dates(text: str, anchor: dt.date | None, *, future: bool = False) -> li
     """
     found: list[DateMention] = []
     for match in EXPLICIT.finditer(text):
-        day = parse_day(match.group(0), anchor)
-        year_given = bool(match.group("y1") or match.group("y2") or match.group("iso"))
+        day = _dotted(match) if match.group("dotted") else parse_day(match.group(0), anchor)
+        year_given = bool(
+            match.group("y1") or match.group("y2") or match.group("iso") or match.group("dotted")
+        )
         if day and anchor and not year_given:
             day = _nearest_year(day, anchor, future)
         found.append(DateMention(day, match.start(), match.end(), calendar=True))
@@ -121,7 +132,7 @@ DATELINE = re.compile(
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}}))?\s*"
     rf"(?:,\s*(?P<date>{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:,?\s+\d{{4}})?))?"
     rf"\s*,?\s*(?:\((?P<paren>[A-Z][^()\n]{{0,100}})\)\s*{_SEPARATOR}?|\.?\s*/(?P<slashed>[A-Z][^/\n]{{0,40}})/\.?"
-    rf"|{_SEPARATOR})\s*"
+    rf"|{_SEPARATOR}|(?=\n))\s*"
 )
 
 
@@ -133,7 +144,27 @@ class Dateline:
 
 
 def read_dateline(text: str, published: dt.date | None) -> Dateline | None:
-    """The place and day a wire story opens with, if it opens with one."""
+    """The place and day a story opens with: a wire dateline ("LAKEPORT, May 4 (Agency) --"),
+    or, within its first few short lines, a line giving a place and a date or a date alone
+    ("Lakeport, 4 May 2024", "04.05.2024") as official releases print them."""
+    found = _opening_dateline(text, published)
+    if found is not None:
+        return found
+    offset = 0
+    for line in text[:400].split("\n")[:4]:
+        stripped = line.strip()
+        if stripped and len(stripped) <= 60:
+            dates = [d for d in find_dates(stripped, published) if d.day and d.calendar]
+            candidate = _opening_dateline(stripped + "\n", published)
+            if candidate is not None and candidate.day:
+                return Dateline(candidate.city, candidate.day, offset + len(line))
+            if dates and dates[0].start == 0 and dates[0].end == len(stripped):
+                return Dateline(None, dates[0].day, offset + len(line))
+        offset += len(line) + 1
+    return None
+
+
+def _opening_dateline(text: str, published: dt.date | None) -> Dateline | None:
     match = DATELINE.match(text[:200])
     if not match:
         return None

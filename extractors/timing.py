@@ -87,8 +87,11 @@ def encounter_date(
         return _announced_day(parsed, encounter)
     first = encounter.first_sentence
     if previous_day is not None and first >= 0:
-        lowered = parsed.sentences[first].text.lower()
-        if any(w in lowered for w in _SAME_DAY):
+        # "Later that day, she met Y"; and a further meeting a report gives no time at all
+        # ("In a separate meeting, she met Z") is one of the same day's.
+        sentence = parsed.sentences[first]
+        lowered = sentence.text.lower()
+        if any(w in lowered for w in _SAME_DAY) or not find_dates(sentence.text, parsed.anchor):
             return previous_day
     if not lead:
         return None

@@ -21,13 +21,20 @@ PUBLISHED = dt.date(2024, 3, 8)  # a Friday
         ("HAVEN, Ruritania, Mar 6 (ACN) The minister", "Haven", dt.date(2024, 3, 6)),
         ("LAKEPORT, March 7. /Agency/. The minister", "Lakeport", dt.date(2024, 3, 7)),
         ("Lakeport: The minister met", "Lakeport", None),
+        ("Lakeport, 5 March 2024\n\nThe minister", "Lakeport", dt.date(2024, 3, 5)),
+        (
+            "Minister Receives Envoy\n\nLakeport, March 5, 2024\nThe",
+            "Lakeport",
+            dt.date(2024, 3, 5),
+        ),
+        ("05.03.2024\nThe minister", None, dt.date(2024, 3, 5)),
     ],
 )
-def test_dates_reads_wire_datelines(opening: str, city: str, day: dt.date | None) -> None:
+def test_dates_reads_wire_datelines(opening: str, city: str | None, day: dt.date | None) -> None:
     dateline = read_dateline(opening, PUBLISHED)
     assert dateline is not None
     assert (dateline.city, dateline.day) == (city, day)
-    assert opening[dateline.end :].startswith("The")
+    assert opening[dateline.end :].lstrip().startswith("The")
 
 
 @pytest.mark.parametrize(
