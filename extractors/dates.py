@@ -128,8 +128,8 @@ def find_dates(text: str, anchor: dt.date | None, *, future: bool = False) -> li
 # (AGENCY)", "CITY (Agency - 4th Jan, 2024)", "City, AGENCY -": the opening of a wire story.
 _SEPARATOR = r"(?:--|\u2014|\u2013|-|:)"
 DATELINE = re.compile(
-    rf"^\s*(?P<city>[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){{0,3}})\s*"
-    rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}}))?\s*"
+    rf"^\s*(?P<city>[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){{0,3}})[ \t]*"
+    rf"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){{0,2}}))?[ \t]*"
     rf"(?:,\s*(?P<date>{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:,?\s+\d{{4}})?))?"
     rf"\s*,?\s*(?:\((?P<paren>[A-Z][^()\n]{{0,100}})\)\s*{_SEPARATOR}?|\.?\s*/(?P<slashed>[A-Z][^/\n]{{0,40}})/\.?"
     rf"|{_SEPARATOR}|(?=\n))\s*"
