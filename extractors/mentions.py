@@ -30,6 +30,18 @@ _CALENDAR = {
 }  # fmt: skip
 _JOINERS = {"-", "\u2010", "\u2011"}
 
+_RETIRED = {"ret", "ret.", "retd", "retd.", "rtd", "rtd.", "retired"}
+
+
+def _retired_mark(doc: Doc, i: int) -> bool:
+    """ "(Ret)", "(retd.)" written between a military rank and the name."""
+    return (
+        doc[i].text == "("
+        and i + 2 < len(doc)
+        and doc[i + 1].lower_ in _RETIRED
+        and doc[i + 2].text == ")"
+    )
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -76,6 +88,8 @@ class MentionFinder:
 
     def _courtesy_length(self, doc: Doc, i: int) -> int:
         token = doc[i]
+        if _retired_mark(doc, i):
+            return 3  # "Lt Gen (Ret) Bambang": the rank's retirement, not the name
         if not token.text[:1].isupper():
             return 0
         for run in self._honorific_runs.get(token.lower_, ()):

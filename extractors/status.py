@@ -29,6 +29,13 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _past_perfect(word: Token) -> bool:
+    """ "had been scheduled", "had been due": the report looks back on a plan it no longer
+    holds, usually one called off; a plan that went ahead is reported as held."""
+    verb = word if word.pos_ in ("VERB", "AUX") and word.dep_ != "acomp" else word.head
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
 class StatusReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.planning_heads = lexicon.cue("planning_heads")
@@ -71,6 +78,8 @@ class StatusReader:
             if lemma in self.planning_heads and self._plans(link, via):
                 planned = True
             if link.lower_ in _SCHEDULED or link.lower_ == "ahead":
+                if _past_perfect(link):
+                    return None, False  # "had been due to meet": a plan overtaken
                 planned = True
         # "to meet" under a present-tense verb, alone in a headline ("Minister to visit"),
         # or as the purpose of a journey ("flew to Lakeport to meet X"): not yet happened.

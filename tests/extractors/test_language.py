@@ -178,6 +178,16 @@ NAMES = [
         checks={"sides": {"Tomas Ebaka Nguema": "GQ", "Naomi Dlamini Khumalo": "ZA"}},
     ),
     Case(
+        "a military rank, retired, is neither a name nor the title",
+        "Indonesian Defence Minister Lt Gen (Ret) Bambang Sutrisno Adi paid a courtesy call on "
+        "Malaysian Prime Minister Datuk Seri Azlan Hamid Yusof in Putrajaya on Tuesday.",
+        [{"Bambang Sutrisno Adi", "Azlan Hamid Yusof"}],
+        checks={
+            "sides": {"Bambang Sutrisno Adi": "ID"},
+            "titles": {"Bambang Sutrisno Adi": "Defence Minister"},
+        },
+    ),
+    Case(
         "a surname after a title is a person even when the model misses it",
         "German Chancellor Weber met French President Dubois in Paris on Monday.",
         [{"Weber", "Dubois"}],
@@ -501,6 +511,12 @@ MORE_STATUS = [
         "Minister Rasa Kairiene in Vilnius on March 15.",
         [{"Jan Nowicki", "Rasa Kairiene"}],
         checks={"status": "planned", "date": dt.date(2024, 3, 15)},
+    ),
+    Case(
+        "had been due to meet: a plan overtaken, neither held nor planned",
+        "Dutch Foreign Minister Sanne de Vries had been scheduled to hold talks with Turkish "
+        "Foreign Minister Kemal Arslan Yildiz in Ankara on Friday.",
+        [],
     ),
 ]
 
