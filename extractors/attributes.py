@@ -115,11 +115,14 @@ class AttributeReader:
                 taken.update(range(title.start, i + 1))
                 i = title.start - 1
                 # "State Councilor and Foreign Minister X": two offices of one person, unless
-                # a determiner makes them two people ("the Foreign Secretary and Secretary X").
+                # a determiner makes them two people ("the Foreign Secretary and Secretary X"),
+                # and initials alone stand for someone already named ("EAM and Prime CS X").
                 k = i - 1
                 if i >= 1 and doc[i].lower_ == "and" and k in d.title_at:
                     first = d.title_at[k]
-                    if first.start == 0 or doc[first.start - 1].lower_ not in ("the", "a", "an"):
+                    if not first.initials and (
+                        first.start == 0 or doc[first.start - 1].lower_ not in ("the", "a", "an")
+                    ):
                         side = title.affiliation
                         title = Title(
                             first.start, title.end, doc[first.start : title.end].text,

@@ -30,6 +30,7 @@ class Title:
     plural: bool
     capitalised: bool  # "Foreign Minister" names an office; "the foreign minister" refers back
     affiliation: tuple[str | None, str | None] = (None, None)  # "Minister ... of Japan"
+    initials: bool = False  # written as an acronym: "EAM", "Prime CS"
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,11 @@ class DescriptorFinder:
         self._titles = Matcher(nlp.vocab)
         # "Deputy Prime Minister", "Minister of Foreign Affairs and Trade". Two offices joined
         # by "and" stay two titles: "the Foreign Secretary and Secretary X" are two people.
+        initials = {"TEXT": {"IN": sorted(lexicon.title_acronyms)}}
         patterns: list[list[dict[str, Any]]] = [
             [rank, head, *general],
             [rank, head, *general, of, the, words],
+            [rank, initials],
         ]
         self._titles.add("TITLE", patterns, greedy="LONGEST")
 
@@ -109,11 +112,28 @@ class DescriptorFinder:
             span = _trim(self._with_listed_portfolios(matched))
             if span is None:
                 continue
+            affiliation = self._affiliation_after_of(span, affiliation_at)
+            expansion = self.lexicon.title_acronyms.get(span[-1].text)
+            if expansion is not None:
+                # "Prime CS": the office spelled out, its head the expansion's last word.
+                text = " ".join([*(t.text for t in span[:-1]), expansion])
+                found.append(
+                    Title(
+                        start=span.start,
+                        end=span.end,
+                        text=text,
+                        head=expansion.split()[-1].lower(),
+                        plural=False,
+                        capitalised=True,
+                        affiliation=affiliation,
+                        initials=True,
+                    )
+                )
+                continue
             head = next(
                 (t for t in reversed(span) if t.lower_ in self.lexicon.title_heads), span[-1]
             )
             singular = self.lexicon.title_singular.get(head.lower_, head.lower_)
-            affiliation = self._affiliation_after_of(span, affiliation_at)
             found.append(
                 Title(
                     start=span.start,

@@ -40,6 +40,7 @@ class Lexicon:
     affiliation_phrases: tuple[str, ...]  # every country, demonym and organisation as written
     title_heads: frozenset[str]  # singular and plural forms
     title_singular: dict[str, str]  # "ministers" -> "minister"
+    title_acronyms: dict[str, str]  # "EAM" -> "External Affairs Minister"
     organisation_titles: frozenset[str]
     title_modifiers: frozenset[str]
     title_post_modifiers: frozenset[str]  # "Ambassador Extraordinary and Plenipotentiary"
@@ -149,6 +150,7 @@ def load_lexicon() -> Lexicon:
         affiliation_phrases=tuple(sorted(written, key=len, reverse=True)),
         title_heads=frozenset(titles["heads"]) | {plural(h) for h in titles["heads"]},
         title_singular={plural(h): h for h in titles["heads"]} | {h: h for h in titles["heads"]},
+        title_acronyms=dict(titles["acronyms"]),
         organisation_titles=frozenset(titles["organisation_heads"]),
         title_modifiers=frozenset(titles["modifiers"]),
         title_post_modifiers=frozenset(titles["post_modifiers"]),

@@ -72,7 +72,11 @@ class SpacyExtractor:
 
     def __init__(self, nlp: Language, *, max_chars: int = 200_000, batch_size: int = 16) -> None:
         self.lexicon: Lexicon = load_lexicon()
-        prepare(nlp, (h for h in self.lexicon.honorifics if h.endswith(".") and " " not in h))
+        prepare(
+            nlp,
+            (h for h in self.lexicon.honorifics if h.endswith(".") and " " not in h),
+            self.lexicon.title_acronyms,
+        )
         self.nlp = nlp
         self.max_chars = max_chars
         self.batch_size = batch_size

@@ -163,6 +163,13 @@ class Resolver:
         for i in range(start, offset):
             person = self.owner.get(i)
             word = self.doc[i]
+            if person is None and self._office_subject(word):
+                # "EAM will call on X. ... he is scheduled to meet Y": an office named alone
+                # carries the subject on as a name would.
+                person = self.office_holder(word, taken)
+                if person is not None and person not in taken:
+                    best = person
+                continue
             if person is None or person in taken or i not in self._name_tokens:
                 continue
             head = word
@@ -171,6 +178,18 @@ class Resolver:
             if head.dep_ in ("nsubj", "nsubjpass"):
                 best = person
         return best
+
+    def _office_subject(self, word: Token) -> bool:
+        """ "The President said", "EAM will call on": a capitalised office, alone, as subject."""
+        title = self.descriptors.title_at.get(word.i)
+        return (
+            title is not None
+            and word.i == title.end - 1
+            and title.capitalised
+            and not title.plural
+            and word.dep_ in ("nsubj", "nsubjpass")
+            and word.i + 1 not in self.owner
+        )
 
     def office_holder(self, noun: Token, taken: frozenset[int]) -> int | None:
         """The one person "the (Cuban) President", "the visiting minister", "the envoy" means."""

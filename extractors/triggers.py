@@ -67,6 +67,9 @@ class Cue:
     separately: bool  # "met A and B separately": one meeting with each
 
 
+_NOT_PEOPLE = {"DATE", "TIME", "GPE", "LOC", "FAC"}
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -168,7 +171,9 @@ class CueFinder:
             or self._plural_subject(token)
         ):
             return "verb"
-        if lemma in self.partner_verbs and self._has_object_or_with(token):
+        if lemma in self.partner_verbs and (
+            self._has_object_or_with(token) or self._stray_object(token)
+        ):
             return "verb"
         if lemma in self.weak_verbs and self._has_object_or_with(token):
             return "weak"
@@ -201,6 +206,28 @@ class CueFinder:
             or (c.dep_ in ("prep", "prt") and c.lower_ in ("with", "to", "on"))
             for c in token.children
         )
+
+    @staticmethod
+    def _stray_object(verb: Token) -> set[int]:
+        """ "is scheduled to meet Hon. Amina Mwinyi, Cabinet Secretary, to discuss ...": the
+        parse hung the name right after an object-less verb elsewhere (on "he", or on the
+        verb as a modifier). The run of proper nouns after the verb, with the appositions of
+        its last word, is the object."""
+        doc = verb.doc
+        if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            return set()
+        run: list[Token] = []
+        for token in doc[verb.i + 1 : verb.sent.end]:
+            if token.pos_ != "PROPN" or not token.text[:1].isupper():
+                break
+            run.append(token)
+        if not run or any(t.ent_type_ in _NOT_PEOPLE for t in run):
+            return set()  # "met Monday", "visit Lima"
+        found = {t.i for t in run}
+        for child in run[-1].children:
+            if child.dep_ == "appos":
+                found |= {t.i for t in child.subtree}
+        return found
 
     def _plural_subject(self, verb: Token) -> bool:
         for child in verb.children:
@@ -315,6 +342,10 @@ class CueFinder:
                 while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
                     antecedent = antecedent.head
                 subject = (subject - relative) | self._argument_ids(antecedent)
+        if not partners and token.pos_ == "VERB" and _lemma(token) in self.partner_verbs:
+            stray = self._stray_object(token)
+            partners |= stray
+            subject -= stray
         if not partners and token.pos_ == "VERB" and _lemma(token) in self.partner_verbs:
             # "received at the palace H.E. Ana Ruiz": the parse hung the visitor on the place.
             for child in token.children:

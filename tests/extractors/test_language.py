@@ -598,8 +598,44 @@ ATTENDANCE = [
     ),
 ]
 
+OFFICES_AS_INITIALS = [
+    Case(
+        "initials stand for the office: 'PM Ruiz', and 'EAM' alone for its holder",
+        "External Affairs Minister Arvind Raman Pillai will visit Peru from 10 to 12 March. On "
+        "11 March, EAM will call on PM Ana Ruiz Salazar in Lima.",
+        [{"Arvind Raman Pillai", "Ana Ruiz Salazar"}],
+        checks={"status": "planned", "titles": {"Ana Ruiz Salazar": "Prime Minister"}},
+    ),
+    Case(
+        "an office named alone carries the subject on to 'he'",
+        "External Affairs Minister Arvind Raman Pillai arrived in Lima on Monday. The next day, "
+        "EAM called on Peruvian President Ana Ruiz Salazar. He is scheduled to meet Hon. Tomas "
+        "Vey Olmedo, Minister of Defence of Peru, on Wednesday.",
+        [{"Arvind Raman Pillai", "Ana Ruiz Salazar"}, {"Arvind Raman Pillai", "Tomas Vey Olmedo"}],
+    ),
+    Case(
+        "initials joined to another office by 'and' are a second person",
+        "External Affairs Minister Arvind Raman Pillai arrived in Lima on Monday. On Tuesday, "
+        "EAM and PM Ana Ruiz Salazar held talks on trade.",
+        [{"Arvind Raman Pillai", "Ana Ruiz Salazar"}],
+        checks={"date": dt.date(2024, 3, 5)},
+    ),
+    Case(
+        "a name the parse hung away from its verb is still the one met",
+        "Indian External Affairs Minister Arvind Raman Pillai called on Kenyan President Daniel "
+        "Kimani Otieno in Nairobi on Monday. On the same day, he is scheduled to meet Hon. Amina "
+        "Juma Mwinyi, Cabinet Secretary for Defence, to discuss defence and maritime security "
+        "cooperation in the Western Indian Ocean.",
+        [
+            {"Arvind Raman Pillai", "Daniel Kimani Otieno"},
+            {"Arvind Raman Pillai", "Amina Juma Mwinyi"},
+        ],
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
+ALL += OFFICES_AS_INITIALS
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
