@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors.lexicon import Lexicon
@@ -148,24 +148,58 @@ class DescriptorFinder:
         return found
 
     def _with_listed_portfolios(self, span: Span) -> Span:
-        """ "Minister of Foreign Affairs, Employment and Tourism": portfolios listed after the
-        first run on as capitalised common nouns, joined by commas and "and"."""
+        """ "Minister of Foreign Affairs, Employment and Tourism", "Minister for Climate Change
+        and Energy": a portfolio runs on over capitalised common nouns the word list lacks,
+        and over further portfolios joined by commas and "and"."""
         doc = span.doc
         if not any(t.lower_ in ("of", "for") for t in span):
-            return span
-        end = span.end
+            span = self._with_unlisted_portfolio(span)
+            if not any(t.lower_ in ("of", "for") for t in span):
+                return span
+        end = self._portfolio_words_from(doc, span.end)
         while end + 1 < len(doc) and doc[end].lower_ in (",", "and", "&"):
-            k = end + 1
-            while (
-                k < len(doc)
-                and doc[k].text[:1].isupper()
-                and (doc[k].lower_ in self.lexicon.common_nouns and doc[k].ent_type_ != "PERSON")
-            ):
-                k += 1
+            k = self._portfolio_words_from(doc, end + 1)
             if k == end + 1:
                 break
             end = k
         return doc[span.start : end]
+
+    def _with_unlisted_portfolio(self, span: Span) -> Span:
+        """ "Minister for Maritime Affairs and Investment": a portfolio whose first words the
+        list lacks counts when capitalised ordinary words run on to one it has."""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("of", "for"):
+            return span
+        k = span.end + 1
+        listed = False
+        while k < len(doc) and (
+            doc[k].lower_ in ("and", "&") or self._ordinary_capitalised(doc[k])
+        ):
+            listed = listed or doc[k].lower_ in self.lexicon.portfolio_words
+            k += 1
+        while k > span.end + 1 and doc[k - 1].lower_ in ("and", "&"):
+            k -= 1
+        return doc[span.start : k] if listed else span
+
+    def _ordinary_capitalised(self, token: Token) -> bool:
+        low = token.lower_
+        return (
+            token.text[:1].isupper()
+            and (low in self.lexicon.common_nouns or low in self.lexicon.adjectives)
+            and token.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC")
+            and not self.lexicon.is_affiliation(token.text)
+        )
+
+    def _portfolio_words_from(self, doc: Doc, k: int) -> int:
+        """The end of the capitalised common nouns starting at token ``k``."""
+        while (
+            k < len(doc)
+            and doc[k].text[:1].isupper()
+            and doc[k].lower_ in self.lexicon.common_nouns
+            and doc[k].ent_type_ != "PERSON"
+        ):
+            k += 1
+        return k
 
     def _affiliation_after_of(
         self, span: Span, affiliation_at: dict[int, Affiliation]

@@ -53,6 +53,7 @@ class Lexicon:
     name_titles: frozenset[str]  # nameparser's titles: never the first word of a name
     name_suffixes: frozenset[str]  # nameparser's post-nominals: "Jr", "QC", "TD", "III"
     common_nouns: frozenset[str]  # WordNet's nouns: "Tourism" ends no name
+    adjectives: frozenset[str]  # WordNet's adjectives: "Maritime" in a portfolio
     name_particles: frozenset[str]  # "al", "de", "van" ...
     patronymic_particles: frozenset[str]  # "bin", "ibn": fathers' names follow
     institution_words: frozenset[
@@ -167,6 +168,7 @@ def load_lexicon() -> Lexicon:
             NAME_CONSTANTS.suffix_acronyms | NAME_CONSTANTS.suffix_not_acronyms
         ),
         common_nouns=wordnet_lemmas()["noun"],
+        adjectives=wordnet_lemmas()["adj"],
         name_particles=frozenset(p for p in NAME_CONSTANTS.prefixes if p.isalpha()),
         patronymic_particles=frozenset(_load("names.json")["patronymic_particles"]),
         institution_words=frozenset(_load("institutions.json")["final_words"]),

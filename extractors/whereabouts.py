@@ -97,6 +97,18 @@ def meeting_place(
             for t in head.subtree
         }
         tokens = [t for t in sentence if t.i not in elsewhere]
+        # "plans to visit Lakeport in May to meet X", "visited Lakeport and met X".
+        visited = [
+            t
+            for verb in tokens
+            if verb.pos_ == "VERB" and verb.lemma_.lower() == "visit"
+            for obj in verb.children
+            if obj.dep_ == "dobj"
+            for t in obj.subtree
+        ]
+        found = ctx.places.in_tokens(visited, prefer, locative_only=False, people=people)
+        if found is not None and found.city:
+            return found
         for wanted in (frozenset(preps), frozenset({"in", "at", "inside"})):
             found = (
                 ctx.places.in_tokens(tokens, prefer, people=people, preps=wanted)

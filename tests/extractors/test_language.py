@@ -621,6 +621,27 @@ OFFICES_AS_INITIALS = [
         checks={"date": dt.date(2024, 3, 5)},
     ),
     Case(
+        "a portfolio the word list lacks runs on to the name",
+        "Coordinating Minister for Maritime Affairs and Investment Budi Santoso Harjono held a "
+        "virtual meeting with Australian Minister for Climate Change and Energy Callum Whitlow "
+        "Hayes on Wednesday.",
+        [{"Budi Santoso Harjono", "Callum Whitlow Hayes"}],
+        checks={
+            "kind": "video",
+            "titles": {
+                "Budi Santoso Harjono": "Coordinating Minister for Maritime Affairs and Investment",
+                "Callum Whitlow Hayes": "Minister for Climate Change and Energy",
+            },
+        },
+    ),
+    Case(
+        "a planned meeting is in the city the visit goes to",
+        "Indonesian Foreign Minister Budi Santoso Harjono said he plans to visit Canberra in May "
+        "to meet Australian Foreign Minister Callum Whitlow Hayes.",
+        [{"Budi Santoso Harjono", "Callum Whitlow Hayes"}],
+        checks={"status": "planned", "city": "Canberra"},
+    ),
+    Case(
         "a name the parse hung away from its verb is still the one met",
         "Indian External Affairs Minister Arvind Raman Pillai called on Kenyan President Daniel "
         "Kimani Otieno in Nairobi on Monday. On the same day, he is scheduled to meet Hon. Amina "
