@@ -268,7 +268,7 @@ class AttributeReader:
 
 
 def title_text(text: str, former: bool) -> str:
-    small = {"of", "and", "for", "the", "to", "&"}
+    small = {"of", "and", "for", "the", "to", "at", "in", "on", "&"}
     words = text.replace("\n", " ").split()
     tidy_words = [w if w.lower() in small else w[:1].upper() + w[1:] for w in words]
     title = " ".join(tidy_words)

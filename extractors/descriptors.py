@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from extractors.lexicon import Lexicon
 
 _SPAN_POSTINGS = {"to", "in", "at"}  # "Ambassador to France": France is the posting, not the side
+_DEPARTMENTS = {"ministry", "department", "office"}
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,24 @@ class DescriptorFinder:
             if k == end + 1:
                 break
             end = k
-        return doc[span.start : end]
+        return doc[span.start : self._at_the_ministry(doc, end)]
+
+    def _at_the_ministry(self, doc: Doc, end: int) -> int:
+        """ "Minister of State at the Ministry of Foreign Affairs": the department an office
+        sits in is part of it."""
+        words = [t.lower_ for t in doc[end : end + 4]]
+        if words[:2] != ["at", "the"] or len(words) < 4 or words[2] not in _DEPARTMENTS:
+            return end
+        if words[3] not in ("of", "for"):
+            return end + 3
+        k = end + 4
+        while k < len(doc) and (
+            doc[k].lower_ in ("and", "&") or self._ordinary_capitalised(doc[k])
+        ):
+            k += 1
+        while doc[k - 1].lower_ in ("and", "&", "of", "for"):
+            k -= 1
+        return k
 
     def _with_unlisted_portfolio(self, span: Span) -> Span:
         """ "Minister for Maritime Affairs and Investment": a portfolio whose first words the
@@ -185,6 +203,7 @@ class DescriptorFinder:
         low = token.lower_
         return (
             token.text[:1].isupper()
+            and token.is_alpha
             and (low in self.lexicon.common_nouns or low in self.lexicon.adjectives)
             and token.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC")
             and not self.lexicon.is_affiliation(token.text)

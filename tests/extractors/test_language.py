@@ -635,6 +635,17 @@ OFFICES_AS_INITIALS = [
         },
     ),
     Case(
+        "an office 'at the Ministry of ...' is one title",
+        "Minister of State at the Ministry of Foreign Affairs Dr. Khalid bin Nasser Al Thani met "
+        "Somali Foreign Minister Abdi Hassan Warsame in Doha on Tuesday.",
+        [{"Khalid bin Nasser Al Thani", "Abdi Hassan Warsame"}],
+        checks={
+            "titles": {
+                "Khalid bin Nasser Al Thani": "Minister of State at the Ministry of Foreign Affairs"
+            }
+        },
+    ),
+    Case(
         "a planned meeting is in the city the visit goes to",
         "Indonesian Foreign Minister Budi Santoso Harjono said he plans to visit Canberra in May "
         "to meet Australian Foreign Minister Callum Whitlow Hayes.",
