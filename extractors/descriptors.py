@@ -20,6 +20,7 @@ from extractors.lexicon import Lexicon
 
 _SPAN_POSTINGS = {"to", "in", "at"}  # "Ambassador to France": France is the posting, not the side
 _DEPARTMENTS = {"ministry", "department", "office"}
+_HYPHENS = {"-", "\u2010", "\u2011"}
 
 
 @dataclass(frozen=True)
@@ -166,10 +167,12 @@ class DescriptorFinder:
         return doc[span.start : self._at_the_ministry(doc, end)]
 
     def _at_the_ministry(self, doc: Doc, end: int) -> int:
-        """ "Minister of State at the Ministry of Foreign Affairs": the department an office
-        sits in is part of it."""
+        """ "Minister of State at the Ministry of Foreign Affairs", "Undersecretary of State of
+        the Ministry of Foreign Affairs": the department an office sits in is part of it."""
         words = [t.lower_ for t in doc[end : end + 4]]
-        if words[:2] != ["at", "the"] or len(words) < 4 or words[2] not in _DEPARTMENTS:
+        if words[:1] not in (["at"], ["of"]) or len(words) < 4 or words[1] != "the":
+            return end
+        if words[2] not in _DEPARTMENTS:
             return end
         if words[3] not in ("of", "for"):
             return end + 3
@@ -210,7 +213,10 @@ class DescriptorFinder:
         )
 
     def _portfolio_words_from(self, doc: Doc, k: int) -> int:
-        """The end of the capitalised common nouns starting at token ``k``."""
+        """The end of the capitalised common nouns starting at token ``k``. A word the list
+        lacks that runs straight into a capitalised or hyphenated word begins a name instead:
+        "Minister of Foreign Affairs Oh Jin-ho", "... Lee Min-seok"."""
+        start = k
         while (
             k < len(doc)
             and doc[k].text[:1].isupper()
@@ -218,6 +224,13 @@ class DescriptorFinder:
             and doc[k].ent_type_ != "PERSON"
         ):
             k += 1
+        while (
+            k > start
+            and k < len(doc)
+            and (doc[k].text[:1].isupper() or doc[k].text in _HYPHENS)
+            and doc[k - 1].lower_ not in self.lexicon.portfolio_words
+        ):
+            k -= 1
         return k
 
     def _affiliation_after_of(

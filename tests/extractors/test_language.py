@@ -646,6 +646,22 @@ OFFICES_AS_INITIALS = [
         },
     ),
     Case(
+        "a short surname that is also a word begins the name, not the portfolio",
+        "First Vice Minister of Foreign Affairs Oh Min-seok held talks with Undersecretary of "
+        "State of the Ministry of Foreign Affairs of the Republic of Poland Anna Zielinska-Kowal "
+        "in Seoul on Tuesday.",
+        [{"Oh Min-seok", "Anna Zielinska-Kowal"}],
+        checks={
+            "sides": {"Anna Zielinska-Kowal": "PL"},
+            "titles": {
+                "Oh Min-seok": "First Vice Minister of Foreign Affairs",
+                "Anna Zielinska-Kowal": (
+                    "Undersecretary of State of the Ministry of Foreign Affairs"
+                ),
+            },
+        },
+    ),
+    Case(
         "a planned meeting is in the city the visit goes to",
         "Indonesian Foreign Minister Budi Santoso Harjono said he plans to visit Canberra in May "
         "to meet Australian Foreign Minister Callum Whitlow Hayes.",
