@@ -1,10 +1,11 @@
 """The project's word lists (data files) and the maintained ones it builds on.
 
 Country names come from ``pycountry`` (ISO 3166) plus ``data/countries.json`` for
-short forms and demonyms; honorifics and name particles from ``nameparser`` plus
-``data/honorifics.json``; the grammar of titles and the cues of meetings from
-``data/titles.json`` and ``data/meeting_cues.json``. Every key of every file is read
-here, and nothing else in the package keeps a word list of its own.
+short forms and demonyms, with ``countryinfo``'s demonyms for states the file lacks;
+honorifics and name particles from ``nameparser`` plus ``data/honorifics.json``; the
+grammar of titles and the cues of meetings from ``data/titles.json`` and
+``data/meeting_cues.json``. Every key of every file is read here, and nothing else in
+the package keeps a word list of its own.
 """
 
 from __future__ import annotations
@@ -121,11 +122,31 @@ def plural(noun: str) -> str:
     return head + sep + tail
 
 
+def _maintained_demonym_spellings() -> dict[str, str]:
+    """``countryinfo``'s demonyms ("Beninese", "Tongan") as written, by ISO code; one that
+    two states share ("Dominican", "Congolese") names neither."""
+    from countryinfo import all_countries
+
+    codes: dict[str, set[str]] = {}
+    for country in all_countries():
+        listed, code = country.demonym() or "", country.iso(2)
+        if not code or not pycountry.countries.get(alpha_2=code):
+            continue
+        for demonym in listed.split(","):  # "Antiguan,Barbudan"
+            if demonym.strip():
+                codes.setdefault(demonym.strip(), set()).add(code)
+    return {d: next(iter(c)) for d, c in codes.items() if len(c) == 1}
+
+
+def _maintained_demonyms() -> dict[str, str]:
+    return {_key(d): code for d, code in _maintained_demonym_spellings().items()}
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     countries = _load("countries.json")
     country_names = _country_names(countries["names"])
-    demonyms = {_key(k): v for k, v in countries["demonyms"].items()}
+    demonyms = _maintained_demonyms() | {_key(k): v for k, v in countries["demonyms"].items()}
     organizations: dict[str, str] = {}
     for code, aliases in _load("organizations.json").items():
         for alias in aliases:
@@ -133,6 +154,7 @@ def load_lexicon() -> Lexicon:
     written = {
         *countries["names"],
         *countries["demonyms"],
+        *(d for d in _maintained_demonym_spellings()),
         *(a for aliases in _load("organizations.json").values() for a in aliases),
         *(
             name

@@ -285,6 +285,19 @@ NOT_MEETINGS = [
 
 SIDES = [
     Case(
+        "demonyms of smaller states come from a maintained list",
+        "Togolese President Komlan Edem Agbo received Beninese Foreign Minister Olushegun "
+        "Adjadi Bakari and Tongan Prime Minister Siaosi Fifita Vea in Lome on Monday.",
+        [{"Komlan Edem Agbo", "Olushegun Adjadi Bakari", "Siaosi Fifita Vea"}],
+        checks={
+            "sides": {
+                "Komlan Edem Agbo": "TG",
+                "Olushegun Adjadi Bakari": "BJ",
+                "Siaosi Fifita Vea": "TO",
+            }
+        },
+    ),
+    Case(
         "a government's own readout: its official is the one named first",
         "Minister Kemal Arslan Yildiz met Foreign Minister Ivan Horvat Babic in Brussels on "
         "Monday. Minister Yildiz stressed the importance of the Balkans.",
