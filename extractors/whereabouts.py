@@ -70,7 +70,13 @@ def meeting_place(
         ids = own_phrase(root, events)
         if c.cue.token.pos_ == "NOUN":  # "talks held at the palace in Lakeport"
             ids |= {t.i for a in c.cue.token.children if a.dep_ == "acl" for t in a.subtree}
-        phrase = [parsed.body[i] for i in sorted(ids)]
+        things = {
+            t.i
+            for i in ids
+            if _places_a_thing(parsed.body[i], events)
+            for t in parsed.body[i].subtree
+        }
+        phrase = [parsed.body[i] for i in sorted(ids - things)]
         # "met in Lakeport", and "the Lakeport talks" (a place naming the event noun).
         modifiers = [t for t in c.cue.token.children if t.dep_ in ("compound", "amod", "nmod")]
         found = ctx.places.in_tokens(phrase, prefer, people=people)
@@ -93,7 +99,9 @@ def meeting_place(
         elsewhere = {
             t.i
             for head in sentence
-            if head.lower_ in AROUND or is_other_event(head, events)
+            if head.lower_ in AROUND
+            or is_other_event(head, events)
+            or _places_a_thing(head, events)
             for t in head.subtree
         }
         tokens = [t for t in sentence if t.i not in elsewhere]
@@ -128,6 +136,18 @@ def meeting_place(
             ):
                 return fallback
     return own_country
+
+
+def _places_a_thing(prep: Token, events: frozenset[str]) -> bool:
+    """ "discussed the outcome of the conference in Baku": "in Baku" places the outcome,
+    not the meeting. A locative that, through any venues ("at the palace in Lima"),
+    hangs on a common noun other than an event places that thing."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+        return False
+    head = prep.head
+    while head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "on", "inside"):
+        head = head.head.head
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in events
 
 
 def _here(phrase: list[Token]) -> bool:

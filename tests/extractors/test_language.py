@@ -340,6 +340,14 @@ SIDES = [
 
 PLACES_AND_DATES = [
     Case(
+        "a place that locates something discussed does not place the meeting",
+        "NAIROBI, March 5 - Kenyan Foreign Minister Grace Wanjiru Njoroge met Ugandan Foreign "
+        "Minister Sam Obura Odongo. The two ministers discussed the need for an ambitious "
+        "outcome at the climate conference in Lisbon.",
+        [{"Grace Wanjiru Njoroge", "Sam Obura Odongo"}],
+        checks={"city": "Nairobi"},
+    ),
+    Case(
         "the calendar date says which day 'today' was",
         "Today, 5 March 2024, Kenyan Foreign Minister Grace Wanjiru Njoroge held talks with "
         "Ethiopian Foreign Minister Abebe Tesfaye Girma in Nairobi.",
