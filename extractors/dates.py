@@ -21,8 +21,8 @@ EXPLICIT = re.compile(
     rf"|\b(?P<dm>\d{{1,2}}{_ORDINAL}(?:\s*(?:-|\u2013|and|to)\s*\d{{1,2}}{_ORDINAL})?\s+"
     rf"(?:of\s+)?{_MONTHS}(?:,?\s+(?P<y2>\d{{4}}))?)"
     rf"|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
-    # "09.04.2025": day, month and year with dots, as European releases write them.
-    rf"|\b(?P<dotted>(?P<dd>\d{{1,2}})\.(?P<mm>\d{{1,2}})\.(?P<yyyy>\d{{4}}))\b"
+    # "09.04.2025", "19/3/2024": day, month and year in figures, as releases print them.
+    rf"|\b(?P<dotted>(?P<dd>\d{{1,2}})(?P<sep>[./])(?P<mm>\d{{1,2}})(?P=sep)(?P<yyyy>\d{{4}}))\b"
 )
 WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 RELATIVE = re.compile(
@@ -68,11 +68,21 @@ def parse_day(text: str, base: dt.date | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def _dotted(match: re.Match[str]) -> dt.date | None:
-    try:
-        return dt.date(int(match.group("yyyy")), int(match.group("mm")), int(match.group("dd")))
-    except ValueError:
+def _dotted(match: re.Match[str], anchor: dt.date | None = None) -> dt.date | None:
+    """Day first, as everywhere but the United States; "3/19/2024" can only be month first,
+    and a slashed date either way round is the reading nearer the publication date."""
+    first, second, year = int(match.group("dd")), int(match.group("mm")), int(match.group("yyyy"))
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
         return None
+    if match.group("sep") == "/" and anchor is not None:
+        return min(readings, key=lambda d: abs((d - anchor).days))
+    return readings[0]
 
 
 def _weekday(name: str, base: dt.date, future: bool) -> dt.date:
@@ -102,7 +112,7 @@ def find_dates(text: str, anchor: dt.date | None, *, future: bool = False) -> li
     """
     found: list[DateMention] = []
     for match in EXPLICIT.finditer(text):
-        day = _dotted(match) if match.group("dotted") else parse_day(match.group(0), anchor)
+        day = _dotted(match, anchor) if match.group("dotted") else parse_day(match.group(0), anchor)
         year_given = bool(
             match.group("y1") or match.group("y2") or match.group("iso") or match.group("dotted")
         )
@@ -130,7 +140,8 @@ _SEPARATOR = r"(?:--|\u2014|\u2013|-|:)"
 DATELINE = re.compile(
     rf"^\s*(?P<city>[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){{0,3}})[ \t]*"
     rf"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){{0,2}}))?[ \t]*"
-    rf"(?:,\s*(?P<date>{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:,?\s+\d{{4}})?))?"
+    rf"(?:,\s*(?P<date>{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}))?"
     rf"\s*,?\s*(?:\((?P<paren>[A-Z][^()\n]{{0,100}})\)\s*{_SEPARATOR}?|\.?\s*/(?P<slashed>[A-Z][^/\n]{{0,40}})/\.?"
     rf"|{_SEPARATOR}|(?=\n))\s*"
 )
@@ -150,17 +161,62 @@ def read_dateline(text: str, published: dt.date | None) -> Dateline | None:
     found = _opening_dateline(text, published)
     if found is not None:
         return found
+    lines = text[:400].split("\n")[:5]
     offset = 0
-    for line in text[:400].split("\n")[:4]:
+    for k, line in enumerate(lines[:4]):
         stripped = line.strip()
-        if stripped and len(stripped) <= 60:
-            dates = [d for d in find_dates(stripped, published) if d.day and d.calendar]
+        words = len(stripped.split())
+        if len(stripped) > 60 or words >= 8 or (stripped.endswith(".") and words >= 5):
+            break  # the story has begun: a date line further down is not its dateline
+        if stripped:
             candidate = _opening_dateline(stripped + "\n", published)
             if candidate is not None and candidate.day:
                 return Dateline(candidate.city, candidate.day, offset + len(line))
-            if dates and dates[0].start == 0 and dates[0].end == len(stripped):
-                return Dateline(None, dates[0].day, offset + len(line))
+            day = _date_alone(stripped, published)
+            if day is not None:
+                # "09.04.2025" over "Akorda, Astana", or "New Delhi" over "4 May 2024".
+                following = lines[k + 1] if k + 1 < len(lines) else ""
+                place = _place_line(following)
+                if place is not None:
+                    return Dateline(place, day, offset + len(line) + 1 + len(following))
+                place = _place_line(lines[k - 1]) if k > 0 else None
+                return Dateline(place, day, offset + len(line))
         offset += len(line) + 1
+    return _closing_dateline(text, published)
+
+
+def _date_alone(line: str, published: dt.date | None) -> dt.date | None:
+    """The day a line gives when the line is nothing but a date."""
+    dates = [d for d in find_dates(line, published) if d.day and d.calendar]
+    if dates and dates[0].start == 0 and dates[0].end == len(line.rstrip(".")):
+        return dates[0].day
+    return None
+
+
+def _place_line(line: str) -> str | None:
+    """ "Akorda, Astana", "New Delhi": a short line of capitalised names, its last the city."""
+    parts = [p.strip() for p in line.strip().split(",")]
+    if not line.strip() or len(line.strip()) > 40 or len(parts) > 3:
+        return None
+    if not all(
+        p and len(p.split()) <= 3 and all(w[:1].isupper() for w in p.split()) for p in parts
+    ):
+        return None
+    return parts[-1]
+
+
+def _closing_dateline(text: str, published: dt.date | None) -> Dateline | None:
+    """ "New Delhi / November 04, 2023" printed under a release, where some ministries put
+    it. The story starts at the top, so nothing is cut."""
+    lines = [line.strip() for line in text[-200:].split("\n") if line.strip()][-3:]
+    for k in range(len(lines) - 1, -1, -1):
+        day = _date_alone(lines[k], published)
+        if day is not None:
+            place = _place_line(lines[k - 1]) if k > 0 else None
+            return Dateline(place, day, 0) if place else None
+        candidate = _opening_dateline(lines[k] + "\n", published)
+        if candidate is not None and candidate.day and candidate.city:
+            return Dateline(candidate.city, candidate.day, 0)
     return None
 
 
@@ -181,7 +237,6 @@ def _opening_dateline(text: str, published: dt.date | None) -> Dateline | None:
     if raw_date is None:
         inside = EXPLICIT.search(paren)
         raw_date = inside.group(0) if inside else None
-    day = parse_day(raw_date, published) if raw_date else None
-    if day and published and not re.search(r"\d{4}", raw_date or ""):
-        day = _nearest_year(day, published, future=False)
+    written = find_dates(raw_date, published) if raw_date else []
+    day = written[0].day if written else None
     return Dateline(city=city.title() if city.isupper() else city, day=day, end=match.end())

@@ -28,6 +28,10 @@ PUBLISHED = dt.date(2024, 3, 8)  # a Friday
             dt.date(2024, 3, 5),
         ),
         ("05.03.2024\nThe minister", None, dt.date(2024, 3, 5)),
+        ("Lakeport, 6/3/2024\n\nThe minister", "Lakeport", dt.date(2024, 3, 6)),
+        ("Lakeport, 3/6/2024\n\nThe minister", "Lakeport", dt.date(2024, 3, 6)),  # nearer
+        ("05.03.2024\nState House, Lakeport\n\nThe minister", "Lakeport", dt.date(2024, 3, 5)),
+        ("Port Ellis\nMarch 5, 2024\n\nThe minister", "Port Ellis", dt.date(2024, 3, 5)),
     ],
 )
 def test_dates_reads_wire_datelines(opening: str, city: str | None, day: dt.date | None) -> None:
@@ -68,3 +72,16 @@ def test_dates_finds_days(text: str, future: bool, days: list[dt.date]) -> None:
 def test_dates_periods_are_vague(text: str) -> None:
     found = find_dates(text, PUBLISHED)
     assert found and all(d.day is None and d.vague for d in found)
+
+
+def test_dates_a_place_and_date_under_a_release_date_it_and_cut_nothing() -> None:
+    text = "The minister met his counterpart on Tuesday.\n\nPort Ellis\nMarch 5, 2024"
+    dateline = read_dateline(text, PUBLISHED)
+    assert dateline is not None
+    assert (dateline.city, dateline.day, dateline.end) == ("Port Ellis", dt.date(2024, 3, 5), 0)
+
+
+def test_dates_a_date_line_after_the_story_begins_is_not_its_opening() -> None:
+    text = "The minister met his counterpart in the capital on Tuesday.\n\nPort Ellis, 5 March 2024"
+    dateline = read_dateline(text, PUBLISHED)
+    assert dateline is not None and dateline.end == 0
