@@ -164,7 +164,19 @@ class SpacyExtractor:
             lexicon,
             _organisations_named(parsed, body_descriptors.affiliations),
         )
-        body = Resolver(parsed.body, roster, body_descriptors, lexicon, roster.body_owner)
+        setting = (
+            self.places.name(parsed.dateline.city)
+            if parsed.dateline and parsed.dateline.city
+            else None
+        )
+        body = Resolver(
+            parsed.body,
+            roster,
+            body_descriptors,
+            lexicon,
+            roster.body_owner,
+            home=setting.country if setting else None,
+        )
         headline = Resolver(
             parsed.title, roster, title_descriptors, lexicon, roster.title_owner, headline=True
         )

@@ -47,8 +47,10 @@ class Resolver:
         owner: dict[int, int],
         *,
         headline: bool = False,
+        home: str | None = None,
     ) -> None:
         self.doc = doc
+        self.home = home  # the country the story is set in: its visitors come from elsewhere
         self.headline = headline  # headline words come before the whole body
         self.roster = roster
         self.people = roster.people
@@ -238,6 +240,9 @@ class Resolver:
         pool = [k for k in pool if mentions[k] == most]
         if len(pool) == 1:
             return pool[0]
+        if visiting or hosting:
+            # "the visiting dignitary": the visit's protagonist, whom the story names first.
+            return min(pool, key=lambda k: self.people[k].first_body_token())
         others = frozenset(i for i in range(len(self.people)) if i not in pool)
         return self.previous_person(noun.i, others)
 
@@ -270,7 +275,7 @@ class Resolver:
         if noun.lower_ in self.lexicon.title_heads:
             return self.lexicon.title_singular.get(noun.lower_, noun.lower_)
         low = noun.lemma_.lower()
-        return None if low in ("counterpart", "host", "guest", "visitor") else low
+        return None if low in ("counterpart", "host", "guest", "visitor", "dignitary") else low
 
     def _holds(self, person: Person, head: str) -> bool:
         title = " ; ".join([(person.title or "").lower(), *person.offices])
@@ -293,6 +298,9 @@ class Resolver:
     def _side_matches(self, index: int, visiting: bool) -> bool:
         # The visitor is the one whose country is not where the article is set; without
         # that knowledge, the person introduced second is the guest more often than not.
+        country = self.people[index].country
+        if self.home and country:
+            return (country != self.home) == visiting
         order = sorted(
             (k for k, p in enumerate(self.people) if p.body_mentions),
             key=lambda k: self.people[k].first_body_token(),

@@ -621,6 +621,15 @@ ATTENDANCE = [
 
 OFFICES_AS_INITIALS = [
     Case(
+        "'the visiting dignitary' is the visitor from abroad the story opens with",
+        "NAIROBI, March 8 - Peruvian Foreign Minister Ana Ruiz Salazar arrived here on a "
+        "two-day visit. She was received at the airport by Peruvian Ambassador Tomas Vey Olmedo. "
+        "During her stay, the visiting dignitary will call on Kenyan President Daniel Kimani "
+        "Otieno.",
+        [{"Ana Ruiz Salazar", "Daniel Kimani Otieno"}],
+        checks={"status": "planned"},
+    ),
+    Case(
         "initials stand for the office: 'PM Ruiz', and 'EAM' alone for its holder",
         "External Affairs Minister Arvind Raman Pillai will visit Peru from 10 to 12 March. On "
         "11 March, EAM will call on PM Ana Ruiz Salazar in Lima.",
