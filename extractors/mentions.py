@@ -192,9 +192,14 @@ class MentionFinder:
                 and not all(i in in_other for i in range(start, end))
                 and not any(t.lower_ in self.lexicon.institution_words for t in doc[start:end])
             )
-            part_of_known = bool(known_parts) and all(
-                fold(t.text) in known_parts or t.lower_ in self.lexicon.name_particles
-                for t in doc[start:end]
+            part_of_known = (
+                bool(known_parts)
+                and all(
+                    fold(t.text) in known_parts
+                    or t.lower_ in self.lexicon.name_particles
+                    or t.text in _JOINERS  # "Karimi-Sadr"
+                    for t in doc[start:end]
+                )
             )
             if not (model or titled or part_of_known):
                 continue

@@ -66,3 +66,22 @@ def is_other_event(noun: Token, event_nouns: frozenset[str]) -> bool:
     return holder is not None and (
         holder.lemma_.lower() in _OTHER_EVENT_HOLDERS or holder.lower_ in AROUND
     )
+
+
+_MEDIUM_PREPS = {"in", "by", "over", "via", "through", "during"}
+
+
+def medium_noun(verb: Token, medium_words: frozenset[str]) -> Token | None:
+    """ "discussed the next round of talks between A and B in a phone call on Monday": the
+    parse hangs the medium far from the verb. The noun of a phone or video phrase anywhere
+    in the verb's sentence ("in a phone call", "by video link"), which says how they spoke
+    and carries its day."""
+    for noun in verb.sent:
+        if noun.dep_ != "pobj" or noun.head.lower_ not in _MEDIUM_PREPS:
+            continue
+        words = {noun.lower_, noun.lemma_.lower()} | {
+            c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")
+        }
+        if words & medium_words:
+            return noun
+    return None

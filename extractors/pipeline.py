@@ -189,8 +189,9 @@ class SpacyExtractor:
             found += [c for cue in self.cues.find(sentence) for c in candidates(cue, index, body)]
         attendance = self.attendance.read(parsed, roster, body_descriptors)
         events = lexicon.cue("event_nouns")
+        media = lexicon.cue("call_words") | lexicon.cue("video_words")
         encounters = assemble(
-            found, attendance, lambda c: candidate_date(parsed, c, events), parsed.anchor
+            found, attendance, lambda c: candidate_date(parsed, c, events, media), parsed.anchor
         )
         context = ArticleContext(
             parsed, body_descriptors, title_descriptors, roster, lexicon, self.places, self.topics

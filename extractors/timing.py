@@ -16,20 +16,30 @@ from extractors.article import ParsedArticle
 from extractors.dates import DateMention, find_dates
 from extractors.encounters import Dated, Encounter
 from extractors.participants import Candidate
-from extractors.phrases import AROUND, is_other_event, own_phrase
+from extractors.phrases import AROUND, is_other_event, medium_noun, own_phrase
 
 _SAME_DAY = ("same day", "that day", "later", "earlier", "then", "afterwards", "subsequently",
              "also met", "following", "thereafter", "finally")  # fmt: skip
 
 
-def candidate_date(parsed: ParsedArticle, c: Candidate, event_nouns: frozenset[str]) -> Dated:
-    """The date a candidate's own words give, if any."""
+def candidate_date(
+    parsed: ParsedArticle,
+    c: Candidate,
+    event_nouns: frozenset[str],
+    medium_words: frozenset[str] = frozenset(),
+) -> Dated:
+    """The date a candidate's own words give, if any.
+
+    Args:
+        medium_words: words of a phone or video phrase ("phone", "video"), whose day is the
+            meeting's when the phrase hangs away from the cue.
+    """
     if c.sentence < 0:
         text = parsed.title.text
         found = find_dates(text, parsed.anchor, future=c.cue.status == "planned")
         days = [d.day for d in found if d.day]
         return Dated(days[0] if days else None, any(d.vague for d in found) and not days)
-    mentions = _dates_near(parsed, c, event_nouns)
+    mentions = _dates_near(parsed, c, event_nouns, medium_words)
     # "Today, 5 May 2024": the calendar date says which day "today" was.
     first = next((d for d in mentions if d.day and d.calendar), None) or next(
         (d for d in mentions if d.day), None
@@ -41,7 +51,7 @@ def candidate_date(parsed: ParsedArticle, c: Candidate, event_nouns: frozenset[s
 
 
 def _dates_near(
-    parsed: ParsedArticle, c: Candidate, event_nouns: frozenset[str]
+    parsed: ParsedArticle, c: Candidate, event_nouns: frozenset[str], medium_words: frozenset[str]
 ) -> list[DateMention]:
     sentence = parsed.sentences[c.sentence]
     future = c.cue.status == "planned"
@@ -49,6 +59,11 @@ def _dates_near(
     if root.pos_ == "NOUN" and root.head.i != root.i and root.head.pos_ in ("VERB", "AUX"):
         root = root.head
     allowed = own_phrase(root, event_nouns)
+    if c.cue.kind_stated and c.cue.kind != "in_person" and root.pos_ in ("VERB", "AUX"):
+        # "discussed ... in a phone call on Monday": the call's day is the meeting's.
+        medium = medium_noun(root, medium_words)
+        if medium is not None:
+            allowed |= {t.i for t in medium.subtree}
     # "will travel to Lakeport on Monday to meet X": the purpose shares the trip's day.
     if root.dep_ in ("xcomp", "advcl") and any(t.lower_ == "to" for t in root.children):
         allowed |= own_phrase(root.head, event_nouns)

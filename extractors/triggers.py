@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from domain.models import MeetingKind, MeetingStatus
 from extractors.lexicon import Lexicon
-from extractors.phrases import own_phrase
+from extractors.phrases import medium_noun, own_phrase
 from extractors.status import StatusReader
 
 _PARTNER_PREPS = {"with", "between", "among", "to", "by", "on", "from", "of", "and", "for"}
@@ -68,6 +68,7 @@ class Cue:
 
 
 _NOT_PEOPLE = {"DATE", "TIME", "GPE", "LOC", "FAC"}
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _lemma(token: Token) -> str:
@@ -276,9 +277,7 @@ class CueFinder:
         phrase = [token.doc[i] for i in own_phrase(root, self.event_nouns) | {token.i}]
         words = {t.lower_ for t in phrase} | {_lemma(t) for t in phrase}
         lemma = _lemma(token)
-        courtesy = lemma == "call" and (
-            bool(words & self.not_a_call) or self._has_prep(token, "on", "upon")
-        )
+        courtesy = lemma == "call" and ("courtesy" in words or self._calls_on_someone(token))
         if words & self.video_words:
             return "video", True
         if not courtesy and (words & self.call_words or lemma in ("phone", "telephone", "ring")):
@@ -291,7 +290,30 @@ class CueFinder:
         )  # "received a call from", not "paid a courtesy call on"
         if (lemma == "call" and not courtesy) or carried:
             return "call", True
+        if token.pos_ in ("VERB", "AUX"):
+            medium = self._medium_in_sentence(token)
+            if medium is not None:
+                return medium, True
         return "in_person", False
+
+    @staticmethod
+    def _calls_on_someone(token: Token) -> bool:
+        """ "called on the President", not "a phone call on Monday"."""
+        return any(
+            prep.dep_ in ("prep", "prt")
+            and prep.lower_ in ("on", "upon")
+            and not any(
+                o.ent_type_ in ("DATE", "TIME") or o.lower_ in _DAY_WORDS for o in prep.children
+            )
+            for prep in token.children
+        )
+
+    def _medium_in_sentence(self, verb: Token) -> MeetingKind | None:
+        noun = medium_noun(verb, self.call_words | self.video_words)
+        if noun is None:
+            return None
+        words = {noun.lower_, _lemma(noun)} | {c.lower_ for c in noun.children}
+        return "video" if words & self.video_words else "call"
 
     # -- arguments ------------------------------------------------------------------------
 

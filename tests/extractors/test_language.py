@@ -621,6 +621,15 @@ ATTENDANCE = [
 
 OFFICES_AS_INITIALS = [
     Case(
+        "a phone call hung far from its verb still makes it a call, on the call's day; a "
+        "hyphenated surname alone is still the person",
+        "LIMA - Peruvian Foreign Minister Ana Ruiz-Salazar and her Chilean counterpart Tomas Vey "
+        "Olmedo discussed the next round of talks between Lima and Quito in a phone call on "
+        "Wednesday. On Monday, Ruiz-Salazar met Vey Olmedo in Santiago.",
+        [{"Ana Ruiz-Salazar", "Tomas Vey Olmedo"}, {"Ana Ruiz-Salazar", "Tomas Vey Olmedo"}],
+        checks={"kind": "call", "date": dt.date(2024, 3, 6)},
+    ),
+    Case(
         "'the visiting dignitary' is the visitor from abroad the story opens with",
         "NAIROBI, March 8 - Peruvian Foreign Minister Ana Ruiz Salazar arrived here on a "
         "two-day visit. She was received at the airport by Peruvian Ambassador Tomas Vey Olmedo. "
