@@ -18,6 +18,7 @@ from extractors.encounters import Dated, Encounter
 from extractors.participants import Candidate
 from extractors.phrases import AROUND, is_other_event, medium_noun, own_phrase
 
+_NEXT_DAY = ("following day", "next day", "day after", "a day later", "next morning")
 _SAME_DAY = ("same day", "that day", "later", "earlier", "then", "afterwards", "subsequently",
              "also met", "following", "thereafter", "finally")  # fmt: skip
 
@@ -106,6 +107,8 @@ def encounter_date(
         # ("In a separate meeting, she met Z") is one of the same day's.
         sentence = parsed.sentences[first]
         lowered = sentence.text.lower()
+        if any(w in lowered for w in _NEXT_DAY):
+            return previous_day + dt.timedelta(days=1)
         if any(w in lowered for w in _SAME_DAY) or not find_dates(sentence.text, parsed.anchor):
             return previous_day
     if not lead:

@@ -621,6 +621,21 @@ ATTENDANCE = [
 
 OFFICES_AS_INITIALS = [
     Case(
+        "'the following day' is the day after the meeting before; 'Rt. Hon.' is courtesy; the "
+        "Commonwealth is an organisation",
+        "On 24 October, Kenyan Foreign Minister Grace Wanjiru Njoroge called on the Commonwealth "
+        "Secretary-General, Rt. Hon. Dr. Helena Marsh Gordon. The following day, Minister "
+        "Njoroge met Samoan Prime Minister Leota Vaelua Fonoti.",
+        [
+            {"Grace Wanjiru Njoroge", "Helena Marsh Gordon"},
+            {"Grace Wanjiru Njoroge", "Leota Vaelua Fonoti"},
+        ],
+        checks={
+            "dates": [dt.date(2023, 10, 24), dt.date(2023, 10, 25)],
+            "sides": {"Helena Marsh Gordon": "Commonwealth"},
+        },
+    ),
+    Case(
         "a phone call hung far from its verb still makes it a call, on the call's day; a "
         "hyphenated surname alone is still the person",
         "LIMA - Peruvian Foreign Minister Ana Ruiz-Salazar and her Chilean counterpart Tomas Vey "
@@ -740,6 +755,8 @@ def test_language_pattern(extractor: SpacyExtractor, case: Case) -> None:
             assert meeting.status == want
         elif key == "date":
             assert meeting.date == want
+        elif key == "dates":
+            assert [m.date for m in meetings] == want
         elif key == "location":
             assert meeting.location == want
         elif key == "city":
