@@ -182,12 +182,19 @@ class Resolver:
         return best
 
     def _office_subject(self, word: Token) -> bool:
-        """ "The President said", "EAM will call on": a capitalised office, alone, as subject."""
+        """ "The President said", "EAM will call on", "Iran's foreign minister said": an
+        office, alone, as subject."""
         title = self.descriptors.title_at.get(word.i)
+        affiliations = self.descriptors.affiliation_at
+        # "Iran's foreign minister said that he ...": a state's office is as definite.
+        of_a_state = title is not None and (
+            any(c.dep_ == "poss" and c.i in affiliations for c in word.children)
+            or any(i in affiliations for i in range(title.start, title.end))
+        )
         return (
             title is not None
             and word.i == title.end - 1
-            and title.capitalised
+            and (title.capitalised or of_a_state)
             and not title.plural
             and word.dep_ in ("nsubj", "nsubjpass")
             and word.i + 1 not in self.owner

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 COMPONENT = "diplograph_line_breaks"
 
@@ -30,15 +30,24 @@ class SentenceHints:
         self.initials = set(initials)
 
     def __call__(self, doc: Doc) -> Doc:
+        line_start = 0
         for token in doc[1:]:
             previous = doc[token.i - 1]
             if "\n" in previous.text or "\n" in previous.whitespace_:
                 token.is_sent_start = True
+                line_start = token.i
             elif previous.lower_ in self.abbreviations:
                 token.is_sent_start = False
             elif previous.text in self.initials and token.tag_ == "NNP":
                 token.is_sent_start = False  # "call on PM Ana Ruiz": not "3 PM. Ana ..."
+            elif previous.text == ":" and _speaker_label(doc[line_start : previous.i]):
+                token.is_sent_start = True  # "Tan Wei: On May 10, the minister ..."
         return doc
+
+
+def _speaker_label(words: Doc | Span) -> bool:
+    """ "Tan Wei", "CCTV", "Spokesperson Ana Ruiz": a transcript's speaker before a colon."""
+    return 0 < len(words) <= 5 and all(w.text[:1].isupper() for w in words)
 
 
 @Language.factory(COMPONENT, default_config={"abbreviations": [], "initials": []})

@@ -621,6 +621,22 @@ ATTENDANCE = [
 
 OFFICES_AS_INITIALS = [
     Case(
+        "a transcript's speaker label is not the sentence's subject",
+        "Question: Can you share details of the call?\n\nLi Wenjun: On May 10, Chinese Foreign "
+        "Minister Zhang Hualin had a phone call with Egyptian Foreign Minister Omar Farouk "
+        "Hassan.",
+        [{"Zhang Hualin", "Omar Farouk Hassan"}],
+        published=dt.date(2024, 5, 12),
+        checks={"kind": "call", "date": dt.date(2024, 5, 10)},
+    ),
+    Case(
+        "'he' continues a state's office named as subject",
+        "Spokesperson Li Wenjun took questions. Egypt's foreign minister said on Saturday that "
+        "he had spoken with Chinese Foreign Minister Zhang Hualin. Egyptian Foreign Minister "
+        "Omar Farouk Hassan also thanked China.",
+        [{"Omar Farouk Hassan", "Zhang Hualin"}],
+    ),
+    Case(
         "'the following day' is the day after the meeting before; 'Rt. Hon.' is courtesy; the "
         "Commonwealth is an organisation",
         "On 24 October, Kenyan Foreign Minister Grace Wanjiru Njoroge called on the Commonwealth "
