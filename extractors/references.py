@@ -108,6 +108,8 @@ class Resolver:
                         if person is not None:
                             found.add(person)
                     continue
+                if title.plural and self._names_an_event(title.end):
+                    continue  # "held a Foreign Ministers' Meeting with X": a name, not a group
                 if title.plural:
                     group = True
                     members = self._group_of_states(token)
@@ -252,6 +254,16 @@ class Resolver:
             return min(pool, key=lambda k: self.people[k].first_body_token())
         others = frozenset(i for i in range(len(self.people)) if i not in pool)
         return self.previous_person(noun.i, others)
+
+    def _names_an_event(self, end: int) -> bool:
+        """ "Foreign Ministers' Meeting", "Leaders' Summit": a plural title in possessive
+        before an event noun names the event."""
+        doc = self.doc
+        return (
+            end + 1 < len(doc)
+            and doc[end].text in ("'", "\u2019", "'s", "\u2019s")
+            and doc[end + 1].lemma_.lower() in self.lexicon.cue("event_nouns")
+        )
 
     def _possessor_of_role(self, i: int) -> bool:
         head = self.doc[i]

@@ -621,6 +621,20 @@ ATTENDANCE = [
 
 OFFICES_AS_INITIALS = [
     Case(
+        "a plural office in possessive before an event names the event, not a group",
+        "On March 5, commencing at 10:15 a.m. (local time; 10:15 p.m. on the same day, Japan "
+        "time) for approximately 35 minutes, Mr. SATO Kenji, Minister for Foreign Affairs "
+        "of Japan, who is visiting Rio de Janeiro to attend the G20 Foreign Ministers' Meeting, "
+        "held a Foreign Ministers' Meeting with H.E. Mr. Paulo Souza Lima, Minister of Foreign "
+        "Affairs of Brazil. On the same day, Minister SATO also held a meeting with Dr. Naomi "
+        "Dlamini Khumalo, Minister of International Relations of South Africa.\n\n"
+        "1 Japan-Brazil Foreign Ministers' Meeting\n\n"
+        "The two ministers exchanged views on the situation in Ukraine.\n\n"
+        "2 Japan-South Africa Foreign Ministers' Meeting\n\n"
+        "The two ministers agreed to advance cooperation on critical minerals.",
+        [{"SATO Kenji", "Paulo Souza Lima"}, {"SATO Kenji", "Naomi Dlamini Khumalo"}],
+    ),
+    Case(
         "a transcript's speaker label is not the sentence's subject",
         "Question: Can you share details of the call?\n\nLi Wenjun: On May 10, Chinese Foreign "
         "Minister Zhang Hualin had a phone call with Egyptian Foreign Minister Omar Farouk "
