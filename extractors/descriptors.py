@@ -263,6 +263,6 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and doc[start].lower_ in ("and", "&", "-", ",", "the", "of", "for"):
         start += 1
-    while end > start and doc[end - 1].lower_ in ("and", "&", "-", ",", "the", "of", "for"):
+    while end > start and doc[end - 1].lower_ in ("and", "&", "-", ",", "the", "of", "for", "at"):
         end -= 1
     return doc[start:end] if end > start else None

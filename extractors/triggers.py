@@ -142,6 +142,8 @@ class CueFinder:
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.event_nouns:
             if any(c.dep_ == "amod" and c.lower_ in self.history_modifiers for c in token.children):
                 return None
+            if lemma == "phone" and token.tag_ in ("NNS", "NNPS"):
+                return None  # "pay with their mobile phones": devices, not a call
             if lemma == "visit" and not self._has_prep(token, "with", "by", "from", "to"):
                 return None
             if lemma == "call" and any(c.lower_ in ("for",) for c in token.children):

@@ -621,6 +621,18 @@ ATTENDANCE = [
 
 OFFICES_AS_INITIALS = [
     Case(
+        "'the visiting leader at his hotel' is the visitor; mobile phones are not a call",
+        "NEW DELHI, March 8 - Indian Prime Minister Arjun Mehta Rao held talks with Mauritian "
+        "Prime Minister Devendra Ramlall Boodhoo on Friday. The services will let tourists pay "
+        "with their mobile phones. Earlier, Indian External Affairs Minister Anand Varma Iyer "
+        "called on the visiting leader at his hotel.",
+        [
+            {"Arjun Mehta Rao", "Devendra Ramlall Boodhoo"},
+            {"Anand Varma Iyer", "Devendra Ramlall Boodhoo"},
+        ],
+        checks={"kind": "in_person"},
+    ),
+    Case(
         "a plural office in possessive before an event names the event, not a group",
         "On March 5, commencing at 10:15 a.m. (local time; 10:15 p.m. on the same day, Japan "
         "time) for approximately 35 minutes, Mr. SATO Kenji, Minister for Foreign Affairs "
