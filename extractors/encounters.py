@@ -116,6 +116,15 @@ def assemble(
         target = next((e for e in encounters if _compatible(e, c, dated, anchor)), None)
         if target is not None:
             _add(target, c, dated)
+        elif (
+            c.cue.joint
+            and not c.group
+            and len(c.people) >= 2
+            and not any(len(e.people & c.people) >= 2 for e in encounters)
+        ):
+            # "A, B and C discussed maritime security": people named doing something
+            # together, no two of whom meet in a meeting reported otherwise, report one.
+            encounters.append(_new(c, dated))
         else:
             unplaced.append((c, dated))
     if not encounters and unplaced:

@@ -621,6 +621,17 @@ ATTENDANCE = [
 
 OFFICES_AS_INITIALS = [
     Case(
+        "people named together doing something jointly report a meeting of their own",
+        "MANILA - Philippine Undersecretary Maria Elena Cruz Reyes met Chinese Vice Minister "
+        "Shen Zhiwei in Manila on Tuesday. Separately, Japanese adviser Kenji Morita Sato, "
+        "Australian adviser Simon Hale Brennan and Philippine adviser Eduardo Lacson Tan agreed "
+        "to expand coast guard cooperation.",
+        [
+            {"Maria Elena Cruz Reyes", "Shen Zhiwei"},
+            {"Kenji Morita Sato", "Simon Hale Brennan", "Eduardo Lacson Tan"},
+        ],
+    ),
+    Case(
         "'the visiting leader at his hotel' is the visitor; mobile phones are not a call",
         "NEW DELHI, March 8 - Indian Prime Minister Arjun Mehta Rao held talks with Mauritian "
         "Prime Minister Devendra Ramlall Boodhoo on Friday. The services will let tourists pay "
