@@ -57,7 +57,7 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
         lead = n == 0
         day = encounter_date(ctx.parsed, encounter, previous_day, lead)
         location = meeting_place(encounter, ctx, lead, setting, previous_place)
-        host_of_the_place(encounter, people, location)
+        host_of_the_place(encounter, people, location, ctx.lexicon.organisation_seats)
         if encounter.status == "held":
             previous_day = day or previous_day
             previous_place = location or previous_place

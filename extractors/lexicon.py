@@ -55,6 +55,7 @@ class Lexicon:
     name_suffixes: frozenset[str]  # nameparser's post-nominals: "Jr", "QC", "TD", "III"
     common_nouns: frozenset[str]  # WordNet's nouns: "Tourism" ends no name
     adjectives: frozenset[str]  # WordNet's adjectives: "Maritime" in a portfolio
+    organisation_seats: frozenset[str]  # "New York", "Brussels": where delegations meet
     name_particles: frozenset[str]  # "al", "de", "van" ...
     patronymic_particles: frozenset[str]  # "bin", "ibn": fathers' names follow
     institution_words: frozenset[
@@ -191,6 +192,7 @@ def load_lexicon() -> Lexicon:
         ),
         common_nouns=wordnet_lemmas()["noun"],
         adjectives=wordnet_lemmas()["adj"],
+        organisation_seats=frozenset(_load("seats.json")["seats"]),
         name_particles=frozenset(p for p in NAME_CONSTANTS.prefixes if p.isalpha()),
         patronymic_particles=frozenset(_load("names.json")["patronymic_particles"]),
         institution_words=frozenset(_load("institutions.json")["final_words"]),

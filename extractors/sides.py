@@ -40,10 +40,14 @@ def attendee_sides(encounter: Encounter, people: tuple[Person, ...]) -> None:
 
 
 def host_of_the_place(
-    encounter: Encounter, people: tuple[Person, ...], location: Location | None
+    encounter: Encounter,
+    people: tuple[Person, ...],
+    location: Location | None,
+    seats: frozenset[str] = frozenset(),
 ) -> None:
     """A host whose side the article never states acts for the country it hosts in; so
-    does the one participant of unknown side when no one else acts for that country."""
+    does the one participant of unknown side when no one else acts for that country,
+    unless the place is the seat of organisations where delegations meet (``seats``)."""
     if location is None or not location.country:
         return
     for person, role in encounter.roles.items():
@@ -51,7 +55,7 @@ def host_of_the_place(
             people[person].country = location.country
     unknown = [p for p in encounter.people if not people[p].side]
     known = {people[p].country for p in encounter.people}
-    if len(unknown) == 1 and location.country not in known:
+    if len(unknown) == 1 and location.country not in known and location.city not in seats:
         people[unknown[0]].country = location.country
 
 
@@ -64,7 +68,7 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     """
     people = ctx.roster.people
     unknown = [p for p in encounter.people if not people[p].side]
-    home = publisher_country(ctx.parsed.article.url)
+    home = publisher_country(ctx.parsed.article.url) or _dateline_country(ctx)
     principals = encounter.people - encounter.attended.keys()
     if home and len(unknown) in (1, 2) and home not in {people[p].country for p in principals}:
         # A government's own readout: its official is the one it names first.
@@ -100,6 +104,16 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
         ):
             people[unknown[0]].country = ranked[0][0]
             return
+
+
+def _dateline_country(ctx: ArticleContext) -> str | None:
+    """The country of the dateline's city: "Islamabad (Agency): Foreign Minister X met Y in
+    New York" is written from X's capital, as a government's own site is."""
+    dateline = ctx.parsed.dateline
+    if dateline is None or not dateline.city:
+        return None
+    place = ctx.places.name(dateline.city)
+    return place.country if place else None
 
 
 _GOVERNMENT_LABELS = {"gov", "go", "gob", "gouv", "govt", "mfa", "mofa", "mid"}

@@ -138,6 +138,9 @@ def meeting_place(
     return own_country
 
 
+_FRAMES = {"sideline", "sidelines", "margin", "margins", "occasion", "framework"}
+
+
 def _places_a_thing(prep: Token, events: frozenset[str]) -> bool:
     """ "discussed the outcome of the conference in Baku": "in Baku" places the outcome,
     not the meeting. A locative that, through any venues ("at the palace in Lima"),
@@ -145,9 +148,17 @@ def _places_a_thing(prep: Token, events: frozenset[str]) -> bool:
     if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
         return False
     head = prep.head
-    while head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "on", "inside"):
+    while head.dep_ == "pobj" and (
+        head.head.lower_ in ("in", "at", "on", "inside")
+        # "on the margins of the ministerial in Brussels": the frame places the meeting.
+        or (head.head.lower_ == "of" and head.head.head.lemma_.lower() in _FRAMES)
+    ):
         head = head.head.head
-    return head.pos_ == "NOUN" and head.lemma_.lower() not in events
+    return (
+        head.pos_ == "NOUN"
+        and head.lemma_.lower() not in events
+        and head.lemma_.lower() not in _FRAMES
+    )
 
 
 def _here(phrase: list[Token]) -> bool:

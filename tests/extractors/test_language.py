@@ -285,6 +285,20 @@ NOT_MEETINGS = [
 
 SIDES = [
     Case(
+        "a story datelined in a capital is told from that state's side",
+        "ISLAMABAD, March 6 - Foreign Minister Shah Rashid Qadri met Irish Foreign Minister "
+        "Sean Kearney Doyle on the sidelines of the UN General Assembly in New York.",
+        [{"Shah Rashid Qadri", "Sean Kearney Doyle"}],
+        checks={"city": "New York", "sides": {"Shah Rashid Qadri": "PK"}},
+    ),
+    Case(
+        "a meeting at an organisation's seat does not make a participant a local official",
+        "Turkish Foreign Minister Kemal Arslan Yildiz met Foreign Minister Ivan Horvat Babic on "
+        "the margins of the NATO ministerial in Brussels on Wednesday.",
+        [{"Kemal Arslan Yildiz", "Ivan Horvat Babic"}],
+        checks={"city": "Brussels", "sides": {"Ivan Horvat Babic": None}},
+    ),
+    Case(
         "demonyms of smaller states come from a maintained list",
         "Togolese President Komlan Edem Agbo received Beninese Foreign Minister Olushegun "
         "Adjadi Bakari and Tongan Prime Minister Siaosi Fifita Vea in Lome on Monday.",
