@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.models import Location
 from extractors.article import ParsedArticle
 from extractors.descriptors import Descriptors
 from extractors.lexicon import Lexicon
@@ -21,3 +22,4 @@ class ArticleContext:
     lexicon: Lexicon
     places: PlaceReader
     topics: TopicMatcher
+    dateline_place: Location | None  # the dateline's city in the gazetteer, looked up once

@@ -164,7 +164,7 @@ class SpacyExtractor:
             lexicon,
             _organisations_named(parsed, body_descriptors.affiliations),
         )
-        setting = (
+        dateline_place = (
             self.places.name(parsed.dateline.city)
             if parsed.dateline and parsed.dateline.city
             else None
@@ -175,7 +175,7 @@ class SpacyExtractor:
             body_descriptors,
             lexicon,
             roster.body_owner,
-            home=setting.country if setting else None,
+            home=dateline_place.country if dateline_place else None,
         )
         headline = Resolver(
             parsed.title, roster, title_descriptors, lexicon, roster.title_owner, headline=True
@@ -194,7 +194,14 @@ class SpacyExtractor:
             found, attendance, lambda c: candidate_date(parsed, c, events, media), parsed.anchor
         )
         context = ArticleContext(
-            parsed, body_descriptors, title_descriptors, roster, lexicon, self.places, self.topics
+            parsed,
+            body_descriptors,
+            title_descriptors,
+            roster,
+            lexicon,
+            self.places,
+            self.topics,
+            dateline_place,
         )
         return to_meetings(encounters, context)
 

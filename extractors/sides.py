@@ -68,7 +68,10 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     """
     people = ctx.roster.people
     unknown = [p for p in encounter.people if not people[p].side]
-    home = publisher_country(ctx.parsed.article.url) or _dateline_country(ctx)
+    # A story datelined in a capital ("Islamabad (Agency): X met Y in New York") is
+    # written from that state's side, as a government's own site is.
+    dateline = ctx.dateline_place
+    home = publisher_country(ctx.parsed.article.url) or (dateline.country if dateline else None)
     principals = encounter.people - encounter.attended.keys()
     if home and len(unknown) in (1, 2) and home not in {people[p].country for p in principals}:
         # A government's own readout: its official is the one it names first.
@@ -104,16 +107,6 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
         ):
             people[unknown[0]].country = ranked[0][0]
             return
-
-
-def _dateline_country(ctx: ArticleContext) -> str | None:
-    """The country of the dateline's city: "Islamabad (Agency): Foreign Minister X met Y in
-    New York" is written from X's capital, as a government's own site is."""
-    dateline = ctx.parsed.dateline
-    if dateline is None or not dateline.city:
-        return None
-    place = ctx.places.name(dateline.city)
-    return place.country if place else None
 
 
 _GOVERNMENT_LABELS = {"gov", "go", "gob", "gouv", "govt", "mfa", "mofa", "mid"}

@@ -37,11 +37,8 @@ def story_setting(ctx: ArticleContext) -> Location | None:
                     break
         if visit is not None:
             break
-    dateline = (
-        ctx.places.name(parsed.dateline.city) if parsed.dateline and parsed.dateline.city else None
-    )
-    if dateline is not None and dateline.city:
-        return dateline
+    if ctx.dateline_place is not None and ctx.dateline_place.city:
+        return ctx.dateline_place
     return visit
 
 
@@ -81,8 +78,8 @@ def meeting_place(
         modifiers = [t for t in c.cue.token.children if t.dep_ in ("compound", "amod", "nmod")]
         found = ctx.places.in_tokens(phrase, prefer, people=people)
         found = found or ctx.places.in_tokens(modifiers, prefer, locative_only=False, people=people)
-        if found is None and _here(phrase) and parsed.dateline and parsed.dateline.city:
-            found = ctx.places.name(parsed.dateline.city)  # "met here": the dateline's city
+        if found is None and _here(phrase):
+            found = ctx.dateline_place  # "met here": the dateline's city
         if found is not None and found.city:
             return found
         # A country alone counts only where it attaches to the meeting itself ("talks in
