@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.tokens import Span
+
 from domain.models import Evidence, Location, Meeting, MeetingKind, Participant, TopicMention
 from extractors.context import ArticleContext
 from extractors.encounters import Encounter
@@ -20,9 +22,13 @@ from extractors.whereabouts import meeting_place, story_setting
 
 _FOLLOW_UP_WORDS = (
     "the two sides", "both sides", "the two leaders", "both leaders", "the two ministers",
-    "the leaders", "the ministers", "the two", "they ", "the talks", "the meeting",
+    "the leaders", "the ministers", "the two", "the three", "they ", "the talks", "the meeting",
     "the call", "the discussions", "discussed", "agreed", "exchanged views", "during the",
+    "during their", "the parties", "both countries", "the two countries", "the two nations",
 )  # fmt: skip
+# Subjects that carry a participant on from an earlier sentence: "She stressed ...",
+# "We agreed ..." in a participant's own words.
+_CARRYING_PRONOUNS = {"he", "she", "they", "we", "i"}
 
 
 def keep(encounter: Encounter, people: tuple[Person, ...]) -> bool:
@@ -122,9 +128,9 @@ def _own_start(encounter: Encounter, encounters: list[Encounter]) -> int:
 
 def _context(encounter: Encounter, ctx: ArticleContext, first: int, end: int) -> list[int]:
     """Sentences about the meeting: its own, and follow-ups naming its people or referring
-    to it, from the sentence that reports it alone to the next meeting's."""
-    if not encounter.sentences:
-        return []
+    to it, from the sentence that reports it alone to the next meeting's. A meeting only
+    the headline reports is about the body sentences that name its people or refer
+    back to it."""
     named = {
         ctx.parsed.sentence_of(m.start)
         for p in encounter.people
@@ -134,10 +140,27 @@ def _context(encounter: Encounter, ctx: ArticleContext, first: int, end: int) ->
     for k in range(first + 1, end):
         if k in context:
             continue
-        text = ctx.parsed.sentences[k].text.lower()
-        if k in named or any(w in text for w in _FOLLOW_UP_WORDS):
+        if k in named or _refers_back(ctx.parsed.sentences[k], ctx):
             context.append(k)
     return sorted(context)
+
+
+def _refers_back(sentence: Span, ctx: ArticleContext) -> bool:
+    """A sentence that goes on about a meeting without naming its people: "the two
+    sides", "the Russian side", a pronoun subject, or an office as the subject ("The
+    Foreign Secretary stressed ...")."""
+    text = sentence.text.lower()
+    if any(w in text for w in _FOLLOW_UP_WORDS):
+        return True
+    titles = ctx.body_descriptors.title_at
+    for token in sentence:
+        if token.lemma_ == "side" and any(c.lower_ in ("the", "both") for c in token.lefts):
+            return True
+        if token.dep_ in ("nsubj", "nsubjpass") and (
+            token.lower_ in _CARRYING_PRONOUNS or token.i in titles
+        ):
+            return True
+    return False
 
 
 def _evidence(ctx: ArticleContext, sentence_index: int, confidence: float) -> Evidence:

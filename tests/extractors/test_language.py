@@ -802,9 +802,56 @@ OFFICES_AS_INITIALS = [
     ),
 ]
 
+TOPICS_OF_THE_MEETING = [
+    Case(
+        "'the <demonym> side' goes on about the meeting",
+        "Finnish Foreign Minister Aino Virtanen met Estonian Foreign Minister Kalev Rebane in "
+        "Tallinn on Monday. The Finnish side stressed cooperation on energy security.",
+        [{"Aino Virtanen", "Kalev Rebane"}],
+        checks={"topics": {"energy-climate"}},
+    ),
+    Case(
+        "a pronoun subject goes on about the meeting",
+        "Portuguese President Rui Sampaio Leal received Angolan President Joaquim Dala Neto in "
+        "Lisbon on Tuesday. She later told reporters that vaccine production would double.",
+        [{"Rui Sampaio Leal", "Joaquim Dala Neto"}],
+        checks={"topics": {"health"}},
+    ),
+    Case(
+        "an office as the subject goes on about the meeting",
+        "Irish Foreign Minister Ciaran Duggan met Icelandic Foreign Minister Sigrun Hallsdottir "
+        "in Dublin on Monday. The Foreign Minister highlighted climate change in the Arctic.",
+        [{"Ciaran Duggan", "Sigrun Hallsdottir"}],
+        checks={"topics": {"energy-climate"}},
+    ),
+    Case(
+        "'the three' after a three-way meeting",
+        "Chilean President Tomas Vey Olmedo, Peruvian President Ana Ruiz Salazar and Bolivian "
+        "President Evo Quispe Mamani met in Arica on Monday. The three pledged to expand "
+        "tourism.",
+        [{"Tomas Vey Olmedo", "Ana Ruiz Salazar", "Evo Quispe Mamani"}],
+        checks={"topics": {"culture-people"}},
+    ),
+    Case(
+        "a sentence about something else carries no topic to the meeting",
+        "Norwegian Prime Minister Eirik Solberg Dahl met Danish Prime Minister Mette Krogh "
+        "Larsen in Oslo on Monday to discuss trade. Separately, a storm closed the port.",
+        [{"Eirik Solberg Dahl", "Mette Krogh Larsen"}],
+        checks={"topics_exact": {"economy-trade"}},
+    ),
+    Case(
+        "a meeting only the headline reports takes its topics from the body's sentences",
+        "Malawian President Chikondi Banda Phiri assured Zambia of support for the new railway "
+        "and closer trade links, the presidency said on Monday.",
+        [{"Chikondi Banda Phiri", "Mulenga Chanda Mwale"}],
+        title="Malawian President Chikondi Banda Phiri meets Zambian envoy Mulenga Chanda Mwale",
+        checks={"topics": {"economy-trade"}},
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
-ALL += OFFICES_AS_INITIALS
+ALL += OFFICES_AS_INITIALS + TOPICS_OF_THE_MEETING
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
@@ -830,6 +877,8 @@ def test_language_pattern(extractor: SpacyExtractor, case: Case) -> None:
             assert meeting.location is not None and meeting.location.city == want
         elif key == "topics":
             assert {t.id for t in meeting.topics} >= want  # type: ignore[operator]
+        elif key == "topics_exact":
+            assert {t.id for t in meeting.topics} == want
         elif key == "sides":
             got = {name: by_name[name].country or by_name[name].org for name in want}  # type: ignore[attr-defined]
             assert got == want
