@@ -108,7 +108,10 @@ class CueFinder:
             status, conditional = self.status.read(token, headline)
             subject, partners = self._arguments(token)
             lemma = _lemma(token)
-            passive = any(c.dep_ == "nsubjpass" for c in token.children)
+            # "B was received by A", and the reduced relative "a dinner hosted by A".
+            passive = any(c.dep_ == "nsubjpass" for c in token.children) or (
+                token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+            )
             host = lemma in self.host_verbs and token.pos_ == "VERB"
             visit = lemma in self.visit_verbs and token.pos_ == "VERB" and self._call_on(token)
             visit = visit or (lemma == "visit" and token.pos_ == "VERB")

@@ -847,6 +847,13 @@ TOPICS_OF_THE_MEETING = [
         title="Malawian President Chikondi Banda Phiri meets Zambian envoy Mulenga Chanda Mwale",
         checks={"topics": {"economy-trade"}},
     ),
+    Case(
+        "a reduced passive: 'a dinner hosted by A' makes A the host",
+        "Paraguayan Foreign Minister Lucia Benitez Rojas attended a state dinner hosted by "
+        "Uruguayan President Martin Olivera Suarez in Montevideo on Monday.",
+        [{"Lucia Benitez Rojas", "Martin Olivera Suarez"}],
+        checks={"roles": {"Martin Olivera Suarez": "host", "Lucia Benitez Rojas": "visitor"}},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
@@ -881,6 +888,9 @@ def test_language_pattern(extractor: SpacyExtractor, case: Case) -> None:
             assert {t.id for t in meeting.topics} == want
         elif key == "sides":
             got = {name: by_name[name].country or by_name[name].org for name in want}  # type: ignore[attr-defined]
+            assert got == want
+        elif key == "roles":
+            got = {name: by_name[name].role for name in want}  # type: ignore[attr-defined]
             assert got == want
         elif key == "titles":
             got = {name: by_name[name].title for name in want}  # type: ignore[attr-defined]
