@@ -854,6 +854,14 @@ TOPICS_OF_THE_MEETING = [
         [{"Lucia Benitez Rojas", "Martin Olivera Suarez"}],
         checks={"roles": {"Martin Olivera Suarez": "host", "Lucia Benitez Rojas": "visitor"}},
     ),
+    Case(
+        "'<city>, <state>' in a header is a place, not a side",
+        "Canadian Foreign Minister Claire Tremblay met Director Liu Wenjun in Nairobi on "
+        "Monday. Ms Tremblay said Canada valued its dialogue with China.",
+        [{"Claire Tremblay", "Liu Wenjun"}],
+        title="Press conference, Nairobi, Kenya",
+        checks={"sides": {"Claire Tremblay": "CA", "Liu Wenjun": "CN"}},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
