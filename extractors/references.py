@@ -352,26 +352,26 @@ class Resolver:
             return set()
         head = self._head_of(noun)
         found = set()
+        unheld = []
         for state in sorted(states):
             holders = [
                 k
                 for k, p in enumerate(self.people)
                 if p.side == state and p.body_mentions and (not head or self._holds(p, head))
             ] or [k for k, p in enumerate(self.people) if p.side == state and p.body_mentions]
-            if not holders:
-                # "The foreign ministers of Peru and Chile": the minister whose side the
-                # article has not stated yet is the other state's.
-                holders = [
-                    k
-                    for k, p in enumerate(self.people)
-                    if not p.side
-                    and p.body_mentions
-                    and head
-                    and self._holds(p, head)
-                    and k not in found
-                ]
-                if len(holders) == 1:
-                    self.people[holders[0]].country = state
             if holders:
                 found.add(min(holders, key=lambda k: self.people[k].first_body_token()))
+            else:
+                unheld.append(state)
+        # "The foreign ministers of Peru and Chile": the one minister whose side the article
+        # has not stated yet is the one state's left over; with two states left over, or
+        # two such ministers, nothing says which is whose.
+        unsided = [
+            k
+            for k, p in enumerate(self.people)
+            if not p.side and p.body_mentions and head and self._holds(p, head)
+        ]
+        if len(unheld) == 1 and len(unsided) == 1:
+            self.people[unsided[0]].country = unheld[0]
+            found.add(unsided[0])
         return found

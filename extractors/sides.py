@@ -156,18 +156,20 @@ def _sides_named(descriptors: Descriptors, span: Span, lead_start: int = 0) -> l
         before = doc[a.start - 2].lower_ if before == "the" and a.start > 1 else before
         if before in ("in", "to", "at", "from", "near", "visit", "visits", "visited", "visiting"):
             continue
-        if _after_a_place(doc, a.start):
+        if _after_a_place(doc, a.start, descriptors):
             continue  # "Jakarta, Indonesia": the state of a place named before it
         codes.append(a.country)
     return codes
 
 
-def _after_a_place(doc: Doc, start: int) -> bool:
+def _after_a_place(doc: Doc, start: int, descriptors: Descriptors) -> bool:
     """Whether the state at ``start`` follows "<place>," as that place's state, not a side
-    ("Jakarta, Indonesia"; but "Ana Ruiz, Peru's Foreign Minister" names her side)."""
+    ("Jakarta, Indonesia"; but "Ana Ruiz, Peru's Foreign Minister" names her side, and
+    "Japan, India and Brazil" lists states)."""
     if start < 2 or doc[start - 1].text != ",":
         return False
     following = doc[start + 1] if start + 1 < len(doc) else None
     if following is not None and following.tag_ == "POS":
         return False
-    return doc[start - 2].ent_type_ in ("GPE", "LOC", "FAC")
+    place = doc[start - 2]
+    return place.ent_type_ in ("GPE", "LOC", "FAC") and place.i not in descriptors.affiliation_at

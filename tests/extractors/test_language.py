@@ -862,6 +862,13 @@ TOPICS_OF_THE_MEETING = [
         title="Press conference, Nairobi, Kenya",
         checks={"sides": {"Claire Tremblay": "CA", "Liu Wenjun": "CN"}},
     ),
+    Case(
+        "a list of several states gives no one of them to a person of unstated side",
+        "Japanese Prime Minister Sato Kenji met President Amara Diallo Toure on Friday. Sato "
+        "offered to host a meeting of the leaders of Japan, India, Brazil and Kenya next year.",
+        [{"Sato Kenji", "Amara Diallo Toure"}],
+        checks={"sides": {"Sato Kenji": "JP", "Amara Diallo Toure": None}},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
