@@ -81,6 +81,15 @@ class Resolver:
                 continue
             token = self.doc[i]
             low = token.lower_
+            if low in PRONOUNS and token.dep_ == "poss" and self._is_role(token.head):
+                # "she sent her envoy": the envoy goes, not she; "he hosted his counterpart":
+                # "his" is the host himself, whoever else the sentence has named.
+                if token.head.lemma_.lower() == "counterpart":
+                    person = self.previous_subject(i, frozenset())
+                    person = person if person is not None else self.previous_person(i, frozenset())
+                    if person is not None:
+                        found.add(person)
+                continue
             if low in PRONOUNS and token.dep_ in (
                 "nsubj",
                 "nsubjpass",
@@ -270,9 +279,11 @@ class Resolver:
         person = self.owner[i]
         while head.head.i != head.i and self.owner.get(head.head.i) == person:
             head = head.head
-        if head.dep_ != "poss":
-            return False
-        noun = head.head
+        return head.dep_ == "poss" and self._is_role(head.head)
+
+    def _is_role(self, noun: Token) -> bool:
+        """ "envoy", "counterpart", "minister", "delegation": someone a possessor has or
+        sends, who is not the possessor."""
         low = noun.lemma_.lower()
         return noun.i not in self.owner and (
             low in self.lexicon.role_nouns

@@ -869,6 +869,12 @@ TOPICS_OF_THE_MEETING = [
         [{"Sato Kenji", "Amara Diallo Toure"}],
         checks={"sides": {"Sato Kenji": "JP", "Amara Diallo Toure": None}},
     ),
+    Case(
+        "'her envoy will meet B': the envoy goes, not she",
+        "Chilean President Ana Ruiz Salazar said on Monday that her special envoy will meet "
+        "Bolivian President Evo Quispe Mamani in La Paz on Friday.",
+        [],
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
