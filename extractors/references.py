@@ -20,6 +20,10 @@ from extractors.people import Person, Roster
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their", "both"}
+FIRST_PERSON = {"i", "me", "my"}
+# Words of a speaker's label or a byline besides capitalised ones: "Senator the Hon Ana
+# Ruiz", "Ana Ruiz, Minister for Foreign Affairs:".
+_LABEL_WORDS = {"the", "of", "for", "and", ",", "&", "-"}
 _GROUP_COUNTS = {"two", "both", "three", "four", "all"}
 _VISITING = {"visiting", "guest", "visitor", "visitors"}
 _HOSTING = {"host", "hosts", "hosting"}
@@ -105,6 +109,12 @@ class Resolver:
                 person = person if person is not None else self.previous_person(i, taken)
                 if person is not None:
                     found.add(person)
+            elif low in FIRST_PERSON and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                # "I will meet ..." in a transcript or a minister's own release: the speaker
+                # whose label or byline stands before it.
+                person = self.speaker_before(i)
+                if person is not None and person not in exclude:
+                    found.add(person)
             elif low in GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
                 group = True
             elif token.pos_ in ("NOUN", "PROPN") and i in self.descriptors.title_at:
@@ -164,6 +174,36 @@ class Resolver:
             if index not in taken:
                 best = index
         return best
+
+    def speaker_before(self, offset: int) -> int | None:
+        """The person whose speaker label ("Ana Ruiz, Foreign Minister:") or byline (a line
+        of its own: "Senator the Hon Ana Ruiz") comes last before token ``offset``."""
+        if self.headline:
+            return None
+        labels = [
+            (m.start, index)
+            for index, person in enumerate(self.people)
+            for m in person.body_mentions
+            if m.start < offset and self._is_label(m.start, m.end)
+        ]
+        return max(labels)[1] if labels else None
+
+    def _is_label(self, start: int, end: int) -> bool:
+        doc = self.doc
+        line_start = start
+        while line_start > 0 and not _breaks_line(doc[line_start - 1]):
+            line_start -= 1
+        before = doc[line_start:start]
+        if len(before) > 4 or not all(_label_word(t) for t in before):
+            return False
+        for token in doc[end : end + 12]:
+            if token.text == ":":
+                return True
+            if not _label_word(token):
+                return False
+            if _breaks_line(token):
+                return True
+        return end >= len(doc) or _breaks_line(doc[end - 1])
 
     def previous_subject(self, offset: int, taken: frozenset[int]) -> int | None:
         """The last person who was the subject of a clause in this or the previous sentence:
@@ -386,3 +426,11 @@ class Resolver:
             self.people[unsided[0]].country = unheld[0]
             found.add(unsided[0])
         return found
+
+
+def _breaks_line(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def _label_word(token: Token) -> bool:
+    return token.is_space or token.text[:1].isupper() or token.lower_ in _LABEL_WORDS

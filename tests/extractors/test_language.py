@@ -875,6 +875,26 @@ TOPICS_OF_THE_MEETING = [
         "Bolivian President Evo Quispe Mamani in La Paz on Friday.",
         [],
     ),
+    Case(
+        "'I will meet B' in a transcript: the speaker of the label before it",
+        "Transcript of remarks, Lima\n\nFOREIGN MINISTER ANA RUIZ SALAZAR: Good morning. "
+        "Tomorrow I will meet President Tomas Vey Olmedo in Santiago to discuss trade.",
+        [{"Ana Ruiz Salazar", "Tomas Vey Olmedo"}],
+        checks={"status": "planned"},
+    ),
+    Case(
+        "'I will meet B' in a minister's own release: the byline's author",
+        "Senator the Hon Claire Tremblay\nMinister for Foreign Affairs\n\nMedia release\n\n"
+        "On Tuesday I will meet Prime Minister Josefa Vakalalabure in Suva.",
+        [{"Claire Tremblay", "Josefa Vakalalabure"}],
+        checks={"status": "planned", "city": "Suva"},
+    ),
+    Case(
+        "'I' in a quote with no speaker label or byline is no one the article names",
+        'Chilean President Ana Ruiz Salazar arrived in Lima on Monday. "I will meet the '
+        'President Tomas Vey Olmedo tomorrow," a senior aide said.',
+        [],
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
