@@ -88,9 +88,11 @@ def assemble(
         borrowed = c.group and current is not None and len(people) < 2
         if borrowed and current is not None:
             people |= current.people
+        elif c.group and current is None and len(people) < 2:
+            people |= c.recent  # "the two leaders will meet" before any meeting is reported
         if len(people) < 2:
             continue
-        c = Candidate(c.cue, c.sentence, frozenset(people), c.roles, c.group)
+        c = Candidate(c.cue, c.sentence, frozenset(people), c.roles, c.group, c.recent)
         dated = date_of(c)
         if c.cue.status == "held" and dated.vague and not c.group:
             continue  # "they first met in 2019": background, not a meeting reported

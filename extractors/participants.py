@@ -38,6 +38,7 @@ class Candidate:
     people: frozenset[int]
     roles: tuple[tuple[int, ParticipantRole], ...]
     group: bool  # refers to the meeting being reported ("the two leaders", "they")
+    recent: frozenset[int] = frozenset()  # whom a group means if no meeting is reported yet
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
                 people=people,
                 roles=tuple(roles),
                 group=subject.group or partners.group or (cue.anaphoric and not people),
+                recent=subject.recent | partners.recent,
             )
         )
     return found

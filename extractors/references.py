@@ -25,6 +25,7 @@ FIRST_PERSON = {"i", "me", "my"}
 # Ruiz", "Ana Ruiz, Minister for Foreign Affairs:".
 _LABEL_WORDS = {"the", "of", "for", "and", ",", "&", "-"}
 _GROUP_COUNTS = {"two", "both", "three", "four", "all"}
+_COUNT_VALUES = {"two": 2, "both": 2, "three": 3, "four": 4}
 _VISITING = {"visiting", "guest", "visitor", "visitors"}
 _HOSTING = {"host", "hosts", "hosting"}
 # Courtesy words that stand for a person when no name follows them, and whom they fit.
@@ -37,6 +38,8 @@ class Reference:
     people: frozenset[int]
     group: bool  # "the two leaders", "they": stands for the people of the current meeting
     separately: bool = False  # "her Peruvian and Chilean counterparts": one meeting each
+    # "the two leaders" before any meeting is reported: the two leaders named just before
+    recent: frozenset[int] = frozenset()
 
 
 class Resolver:
@@ -80,6 +83,7 @@ class Resolver:
             self.owner[i] for i in tokens if i in self.owner and not self._possessor_of_role(i)
         }
         group = separately = False
+        recent: set[int] = set()
         for i in sorted(tokens):
             if i in self.owner:
                 continue
@@ -133,6 +137,7 @@ class Resolver:
                     group = True
                     members = self._group_of_states(token)
                     found |= members
+                    recent |= self._counted_recent(token) if not members else set()
                     separately = separately or (len(members) >= 2 and not self._together(token))
                 else:
                     person = self.office_holder(token, frozenset(found) | exclude)
@@ -146,6 +151,7 @@ class Resolver:
                 group = True
                 members = self._group_of_states(token)
                 found |= members
+                recent |= self._counted_recent(token) if not members else set()
                 # "met the leaders of Peru and Chile", "her Peruvian and Chilean
                 # counterparts": one meeting with each, unless they met together.
                 separately = separately or (len(members) >= 2 and not self._together(token))
@@ -159,7 +165,7 @@ class Resolver:
                 person = self.office_holder(token, frozenset(found) | exclude)
                 if person is not None:
                     found.add(person)
-        return Reference(frozenset(found), group, separately)
+        return Reference(frozenset(found), group, separately, frozenset(recent))
 
     # -- single people --------------------------------------------------------------------
 
@@ -390,6 +396,27 @@ class Resolver:
         return any(c.lower_ in _GROUP_COUNTS for c in token.children)
 
     # -- groups ---------------------------------------------------------------------------
+
+    def _counted_recent(self, noun: Token) -> set[int]:
+        """ "the two leaders", "both ministers": the people holding that office named in
+        this sentence or the two before, when they are exactly as many as counted."""
+        count = next(
+            (_COUNT_VALUES[c.lower_] for c in noun.children if c.lower_ in _COUNT_VALUES), None
+        )
+        head = self._head_of(noun)
+        if count is None or self.headline or not head:
+            return set()
+        sentence = noun.sent
+        window_start = sentence.start
+        for _ in range(2):
+            if window_start > 0:
+                window_start = self.doc[window_start - 1].sent.start
+        named = {
+            index
+            for start, index in self._mention_starts
+            if window_start <= start < noun.i and self._holds(self.people[index], head)
+        }
+        return named if len(named) == count else set()
 
     def _group_of_states(self, noun: Token) -> set[int]:
         """ "the foreign ministers of Peru and Chile": the people of those states."""

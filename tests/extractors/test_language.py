@@ -895,6 +895,14 @@ TOPICS_OF_THE_MEETING = [
         'President Tomas Vey Olmedo tomorrow," a senior aide said.',
         [],
     ),
+    Case(
+        "'the two leaders will hold talks' before any meeting is reported",
+        "Kenyan President William Kiprono Ruto will make a state visit to Ghana next week at "
+        "the invitation of his Ghanaian counterpart, Kwame Mensah Boateng. The two leaders "
+        "will hold talks in Accra on Tuesday.",
+        [{"William Kiprono Ruto", "Kwame Mensah Boateng"}],
+        checks={"status": "planned", "date": dt.date(2024, 3, 12)},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
