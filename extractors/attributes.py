@@ -167,12 +167,14 @@ class AttributeReader:
         organisation that phrase names ("Chairperson of the Lakeland Union Commission,")."""
         k = comma - 1
         while k >= max(0, comma - 12) and (
-            doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "the", "for", "and", "&", "-")
+            doc[k].text[:1].isupper()
+            or doc[k].lower_ in ("of", "the", "for", "and", "&", "-", "to")
         ):
             if k in d.title_at:
                 title = d.title_at[k]
                 after = title.end
-                if after < comma and doc[after].lower_ != "of":
+                # "Ambassador of Korea to Kenya,": the posting ("to") is no side.
+                if after < comma and doc[after].lower_ not in ("of", "to"):
                     return None
                 sides = [
                     a for a in d.affiliations

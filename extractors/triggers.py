@@ -68,6 +68,7 @@ class Cue:
 
 
 _NOT_PEOPLE = {"DATE", "TIME", "GPE", "LOC", "FAC"}
+_PLACES = {"GPE", "LOC", "FAC"}
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -373,15 +374,23 @@ class CueFinder:
             stray = self._stray_object(token)
             partners |= stray
             subject -= stray
-        if not partners and token.pos_ == "VERB" and _lemma(token) in self.partner_verbs:
-            # "received at the palace H.E. Ana Ruiz": the parse hung the visitor on the place.
+        nobody = not any(
+            token.doc[i].pos_ in ("PROPN", "PRON") and token.doc[i].ent_type_ not in _NOT_PEOPLE
+            for i in partners
+        )  # "received on Thursday": a day is no partner
+        if nobody and token.pos_ == "VERB" and _lemma(token) in self.partner_verbs:
+            # "received at the palace H.E. Ana Ruiz", "received, at the ministry in Lima, the
+            # Minister of Trade of Chile, Tomas Vey": the parse hung the visitor on the place.
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("at", "in"):
+                if child.dep_ == "prep" and child.lower_ in ("at", "in", "on"):
                     for noun in child.children:
                         if noun.dep_ == "pobj" and noun.pos_ == "PROPN":
                             partners |= {noun.i} | {
                                 c.i for c in noun.children if c.dep_ in ("compound", "appos")
                             }
+                    for word in child.subtree:
+                        if word.dep_ == "appos" and word.head.ent_type_ in _PLACES:
+                            partners |= _subtree(word)
         return subject, partners - subject
 
     def _argument_ids(self, token: Token) -> set[int]:

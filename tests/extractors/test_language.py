@@ -903,6 +903,21 @@ TOPICS_OF_THE_MEETING = [
         [{"William Kiprono Ruto", "Kwame Mensah Boateng"}],
         checks={"status": "planned", "date": dt.date(2024, 3, 12)},
     ),
+    Case(
+        "'received, at <place>, the <office> of <state>, <name>': the visitor hung on the place",
+        "Foreign Minister Ana Ruiz Salazar received on Thursday, at the Ministry's headquarters "
+        "in Lima, the Minister of Foreign Affairs of the Republic of Chile, Tomas Vey Olmedo, "
+        "for a working meeting.",
+        [{"Ana Ruiz Salazar", "Tomas Vey Olmedo"}],
+        checks={"sides": {"Tomas Vey Olmedo": "CL"}},
+    ),
+    Case(
+        "'the Ambassador of <state> to <state>, <name>': a posting after the side",
+        "Foreign Minister Daniel Otieno Kamau spoke on Tuesday after hosting the Ambassador of "
+        "the Republic of Korea to Kenya, Choi Min-jun, at his office in Nairobi.",
+        [{"Daniel Otieno Kamau", "Choi Min-jun"}],
+        checks={"sides": {"Choi Min-jun": "KR"}},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
