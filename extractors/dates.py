@@ -135,7 +135,8 @@ def find_dates(text: str, anchor: dt.date | None, *, future: bool = False) -> li
 
 
 # "WASHINGTON, Oct. 26 (Xinhua) --", "Lakeport, 3 March 2024 (Agency):", "CITY, Country, Jan 4
-# (AGENCY)", "CITY (Agency - 4th Jan, 2024)", "City, AGENCY -": the opening of a wire story.
+# (AGENCY)", "CITY (Agency - 4th Jan, 2024)", "City, AGENCY -", "City, May 4, 2024, AGENCY --":
+# the opening of a wire story.
 _SEPARATOR = r"(?:--|\u2014|\u2013|-|:)"
 DATELINE = re.compile(
     rf"^\s*(?P<city>[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){{0,3}})[ \t]*"
@@ -143,7 +144,11 @@ DATELINE = re.compile(
     rf"(?:,\s*(?P<date>{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}))?"
     rf"\s*,?\s*(?:\((?P<paren>[A-Z][^()\n]{{0,100}})\)\s*{_SEPARATOR}?|\.?\s*/(?P<slashed>[A-Z][^/\n]{{0,40}})/\.?"
-    rf"|{_SEPARATOR}|(?=\n))\s*"
+    rf"|{_SEPARATOR}|(?=\n)"
+    # "Lakeport, May 4, 2024, AGENCY --": an agency's name after the day.
+    rf"|(?(date)(?P<agency>[A-Z][A-Za-z.&]*(?:[ \t]+[A-Z][A-Za-z.&]*){{0,2}})"
+    rf"[ \t]*{_SEPARATOR}|(?!))"
+    rf")\s*"
 )
 
 

@@ -32,6 +32,7 @@ PUBLISHED = dt.date(2024, 3, 8)  # a Friday
         ("Lakeport, 3/6/2024\n\nThe minister", "Lakeport", dt.date(2024, 3, 6)),  # nearer
         ("05.03.2024\nState House, Lakeport\n\nThe minister", "Lakeport", dt.date(2024, 3, 5)),
         ("Port Ellis\nMarch 5, 2024\n\nThe minister", "Port Ellis", dt.date(2024, 3, 5)),
+        ("Lakeport, March 5, 2024, RNA -- The minister", "Lakeport", dt.date(2024, 3, 5)),
     ],
 )
 def test_dates_reads_wire_datelines(opening: str, city: str | None, day: dt.date | None) -> None:
