@@ -18,7 +18,8 @@ from extractors.article import ParsedArticle
 from extractors.descriptors import Descriptors
 from extractors.lexicon import Lexicon
 from extractors.people import Roster
-from extractors.references import Resolver
+from extractors.references import Reference, Resolver
+from extractors.segmentation import BULLETS
 from extractors.triggers import Cue
 
 _NOT_PARTICIPATING_PREPS = {"of", "for", "on", "about", "under", "in", "at", "to", "against"}
@@ -53,6 +54,12 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
     """The candidate meetings of one cue: usually one; "A met her Peruvian and Chilean
     counterparts" is one with each."""
     subject = resolver.people_in(set(cue.subject))
+    if not subject.people and not subject.group and _opens_a_bullet(cue.token):
+        # "• Met Hon. Ana Ruiz, Minister of ...": a readout's list of the protagonist's
+        # engagements leaves out its subject.
+        protagonist = resolver.protagonist()
+        if protagonist is not None:
+            subject = Reference(frozenset({protagonist}), False)
     partners = resolver.people_in(set(cue.partners), exclude=subject.people)
     sides = [partners.people - subject.people]
     if (partners.separately or cue.separately) and len(subject.people) == 1:
@@ -79,6 +86,15 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
             )
         )
     return found
+
+
+def _opens_a_bullet(verb: Token) -> bool:
+    """A past-tense verb that opens a list item ("• Met ...", "- Held talks with ...")."""
+    if verb.tag_ not in ("VBD", "VBN") or not verb.text[:1].isupper():
+        return False
+    doc = verb.doc
+    before = [t for t in doc[: verb.i] if not t.is_space]
+    return verb.is_sent_start and bool(before) and before[-1].text in BULLETS
 
 
 class AttendanceReader:

@@ -181,6 +181,19 @@ class Resolver:
                 best = index
         return best
 
+    def protagonist(self) -> int | None:
+        """The person the story is about: the first named as the subject of a clause, else
+        the first named."""
+        if self.headline or not self._mention_starts:
+            return None
+        for start, index in self._mention_starts:
+            head = self.doc[start]
+            while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                return index
+        return self._mention_starts[0][1]
+
     def speaker_before(self, offset: int) -> int | None:
         """The person whose speaker label ("Ana Ruiz, Foreign Minister:") or byline (a line
         of its own: "Senator the Hon Ana Ruiz") comes last before token ``offset``."""

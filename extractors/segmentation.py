@@ -18,6 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 COMPONENT = "diplograph_line_breaks"
+BULLETS = {"\u2022", "-", "*", "\u2013", "\u2014", "\u25aa", "\u25cf", "\u00b7"}
 
 
 class SentenceHints:
@@ -42,6 +43,10 @@ class SentenceHints:
                 token.is_sent_start = False  # "call on PM Ana Ruiz": not "3 PM. Ana ..."
             elif previous.text == ":" and _speaker_label(doc[line_start : previous.i]):
                 token.is_sent_start = True  # "Tan Wei: On May 10, the minister ..."
+            elif previous.i == line_start and previous.text in BULLETS:
+                # "• Met the Minister of ...": the bullet is no word of the item; parsed with
+                # it, the item's first verb is taken for a name or a number.
+                token.is_sent_start = True
         return doc
 
 

@@ -918,6 +918,14 @@ TOPICS_OF_THE_MEETING = [
         [{"Daniel Otieno Kamau", "Choi Min-jun"}],
         checks={"sides": {"Choi Min-jun": "KR"}},
     ),
+    Case(
+        "a readout's bullet without a subject: the protagonist's engagement",
+        "Foreign Minister Arun Mehta Rao held a series of meetings in New York on Tuesday.\n\n"
+        "\u2022 Called on Ms. Ingrid Dahl Berg, UN Under-Secretary-General for Political "
+        "Affairs. Discussed the reform of the Security Council.",
+        [{"Arun Mehta Rao", "Ingrid Dahl Berg"}],
+        checks={"sides": {"Ingrid Dahl Berg": "UN"}},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
