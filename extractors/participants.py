@@ -94,7 +94,7 @@ def _opens_a_bullet(verb: Token) -> bool:
         return False
     doc = verb.doc
     before = [t for t in doc[: verb.i] if not t.is_space]
-    return verb.is_sent_start and bool(before) and before[-1].text in BULLETS
+    return bool(verb.is_sent_start) and bool(before) and before[-1].text in BULLETS
 
 
 class AttendanceReader:
