@@ -16,7 +16,7 @@ from domain.models import Evidence, Location, Meeting, MeetingKind, Participant,
 from extractors.context import ArticleContext
 from extractors.encounters import Encounter
 from extractors.people import Person
-from extractors.sides import attendee_sides, host_of_the_place, infer_sides
+from extractors.sides import attendee_sides, host_of_the_place, infer_sides, own_officials
 from extractors.timing import encounter_date
 from extractors.whereabouts import meeting_place, story_setting
 
@@ -64,6 +64,7 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
         day = encounter_date(ctx.parsed, encounter, previous_day, lead)
         location = meeting_place(encounter, ctx, lead, setting, previous_place)
         host_of_the_place(encounter, people, location, ctx.lexicon.organisation_seats)
+        own_officials(encounter, people, ctx.parsed.article.url)
         if encounter.status == "held":
             previous_day = day or previous_day
             previous_place = location or previous_place

@@ -109,6 +109,18 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
             return
 
 
+def own_officials(encounter: Encounter, people: tuple[Person, ...], url: str | None) -> None:
+    """On a government's own site, the officials it names without a state are its own:
+    a readout gives the other side's nationality and leaves out its own. Applied last, to
+    whoever nothing else placed, and only in a meeting the publisher takes part in."""
+    publisher = publisher_country(url)
+    if publisher is None or publisher not in {people[p].country for p in encounter.people}:
+        return
+    for person in encounter.people:
+        if not people[person].side:
+            people[person].country = publisher
+
+
 _GOVERNMENT_LABELS = {"gov", "go", "gob", "gouv", "govt", "mfa", "mofa", "mid"}
 
 

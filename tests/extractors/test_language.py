@@ -926,6 +926,21 @@ TOPICS_OF_THE_MEETING = [
         [{"Arun Mehta Rao", "Ingrid Dahl Berg"}],
         checks={"sides": {"Ingrid Dahl Berg": "UN"}},
     ),
+    Case(
+        "a government's own readout leaves out its own officials' state",
+        "Minister Thandi Mokoena Khumalo held talks with her Kenyan counterpart Daniel Otieno "
+        "Kamau in Pretoria on Monday. Also present at the meeting was Deputy Director-General "
+        "Sipho Dlamini Zulu.",
+        [{"Thandi Mokoena Khumalo", "Daniel Otieno Kamau", "Sipho Dlamini Zulu"}],
+        url="https://www.dirco.gov.za/news/talks-with-kenya",
+        checks={
+            "sides": {
+                "Thandi Mokoena Khumalo": "ZA",
+                "Daniel Otieno Kamau": "KE",
+                "Sipho Dlamini Zulu": "ZA",
+            }
+        },
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
