@@ -173,8 +173,9 @@ class AttributeReader:
             if k in d.title_at:
                 title = d.title_at[k]
                 after = title.end
-                # "Ambassador of Korea to Kenya,": the posting ("to") is no side.
-                if after < comma and doc[after].lower_ not in ("of", "to"):
+                # "Ambassador of Korea to Kenya,": the posting ("to") is no side;
+                # "Secretary of State for Foreign Affairs,": a portfolio ("for") is none.
+                if after < comma and doc[after].lower_ not in ("of", "to", "for"):
                     return None
                 sides = [
                     a for a in d.affiliations

@@ -941,6 +941,13 @@ TOPICS_OF_THE_MEETING = [
             }
         },
     ),
+    Case(
+        "'<state>'s <office> for <portfolio>, <name>': the state before the office",
+        "Spain's Secretary of State for Foreign Affairs, Lucia Ferrer Ortega, met Foreign "
+        "Minister Crescencio Obiang Nsue in Malabo on Thursday.",
+        [{"Lucia Ferrer Ortega", "Crescencio Obiang Nsue"}],
+        checks={"sides": {"Lucia Ferrer Ortega": "ES"}},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
