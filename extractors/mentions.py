@@ -185,6 +185,15 @@ class MentionFinder:
                 start += 1
             while end - start > 1 and self._post_nominal(doc[end - 1]):
                 end -= 1
+            # "Special Envoy for Middle East Affairs Ana Ruiz": the portfolio ran into the
+            # name; no name has "Affairs" in it.
+            portfolio_ends = [
+                k
+                for k in range(start, end - 2)
+                if doc[k].is_alpha and doc[k].lower_ in self.lexicon.portfolio_words
+            ]
+            if portfolio_ends and not any(i in in_person for i in range(start, portfolio_ends[-1])):
+                start = portfolio_ends[-1] + 1
             model = any(i in in_person for i in range(start, end))
             titled = start in introduced or (
                 start in possessed

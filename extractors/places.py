@@ -60,7 +60,7 @@ class PlaceReader:
             for token in tokens:
                 if token.i in people or not self._locative(token, locative_only, wanted):
                     continue
-                for phrase in self._phrases(token):
+                for phrase in self._phrases(token, people):
                     found = self.name(phrase, prefer)
                     if found is None:
                         continue
@@ -97,8 +97,9 @@ class PlaceReader:
             return False
         return token.ent_type_ in _PLACE_ENTITIES and token.ent_type_ != "PERSON"
 
-    def _phrases(self, token: Token) -> list[str]:
-        """Candidate names around ``token``: its entity and its run of capitalised words.
+    def _phrases(self, token: Token, people: Collection[int] = ()) -> list[str]:
+        """Candidate names around ``token``: its entity and its run of capitalised words,
+        which stops at a person's name ("Envoy for Middle East Affairs Ana Lima").
 
         A run that ends in an institution word ("the Belem Palace", "Lakeport City Hall")
         names a venue; the city is in a phrase of its own ("... in Lakeport").
@@ -113,9 +114,14 @@ class PlaceReader:
                         out.append(doc[words[0].i : words[-1].i + 1])
                     break
         start, end = token.i, token.i + 1
-        while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+        while (
+            start > 0
+            and doc[start - 1].text[:1].isupper()
+            and not doc[start - 1].is_sent_start
+            and start - 1 not in people
+        ):
             start -= 1
-        while end < len(doc) and doc[end].text[:1].isupper():
+        while end < len(doc) and doc[end].text[:1].isupper() and end not in people:
             end += 1
         out.append(doc[start:end])
         names = []

@@ -948,6 +948,13 @@ TOPICS_OF_THE_MEETING = [
         [{"Lucia Ferrer Ortega", "Crescencio Obiang Nsue"}],
         checks={"sides": {"Lucia Ferrer Ortega": "ES"}},
     ),
+    Case(
+        "'Special Envoy for <capitalised portfolio> <name>': the portfolio is not the name",
+        "Qatari Prime Minister Khalid Al-Nuaimi met US Special Envoy for Middle East Affairs "
+        "Daniel Ashford in Doha on Sunday.",
+        [{"Khalid Al-Nuaimi", "Daniel Ashford"}],
+        checks={"sides": {"Daniel Ashford": "US"}, "city": "Doha"},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
