@@ -155,6 +155,8 @@ def _places_a_thing(prep: Token, events: frozenset[str]) -> bool:
         head.pos_ == "NOUN"
         and head.lemma_.lower() not in events
         and head.lemma_.lower() not in _FRAMES
+        # "Today in Lima, the minister was received": a time is no thing; it places the day.
+        and head.ent_type_ not in ("DATE", "TIME")
     )
 
 

@@ -955,6 +955,14 @@ TOPICS_OF_THE_MEETING = [
         [{"Khalid Al-Nuaimi", "Daniel Ashford"}],
         checks={"sides": {"Daniel Ashford": "US"}, "city": "Doha"},
     ),
+    Case(
+        "'Today in <city>, A was received by B': a time does not take the place",
+        "In Astana on Monday, German Foreign Minister Johanna Reinhold held talks with Kazakh "
+        "Foreign Minister Askar Zhumabekov.\n\nToday in Tashkent, the German minister was received by "
+        "Uzbek President Rustam Nurmatov.",
+        [{"Johanna Reinhold", "Askar Zhumabekov"}, {"Johanna Reinhold", "Rustam Nurmatov"}],
+        checks={"cities": ["Astana", "Tashkent"]},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
@@ -983,6 +991,8 @@ def test_language_pattern(extractor: SpacyExtractor, case: Case) -> None:
             assert meeting.location == want
         elif key == "city":
             assert meeting.location is not None and meeting.location.city == want
+        elif key == "cities":
+            assert [m.location.city if m.location else None for m in meetings] == want
         elif key == "topics":
             assert {t.id for t in meeting.topics} >= want  # type: ignore[operator]
         elif key == "topics_exact":
