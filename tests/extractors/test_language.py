@@ -958,8 +958,8 @@ TOPICS_OF_THE_MEETING = [
     Case(
         "'Today in <city>, A was received by B': a time does not take the place",
         "In Astana on Monday, German Foreign Minister Johanna Reinhold held talks with Kazakh "
-        "Foreign Minister Askar Zhumabekov.\n\nToday in Tashkent, the German minister was received by "
-        "Uzbek President Rustam Nurmatov.",
+        "Foreign Minister Askar Zhumabekov.\n\nToday in Tashkent, the German minister was "
+        "received by Uzbek President Rustam Nurmatov.",
         [{"Johanna Reinhold", "Askar Zhumabekov"}, {"Johanna Reinhold", "Rustam Nurmatov"}],
         checks={"cities": ["Astana", "Tashkent"]},
     ),
