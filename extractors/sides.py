@@ -73,7 +73,7 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     dateline = ctx.dateline_place
     home = publisher_country(ctx.parsed.article.url) or (dateline.country if dateline else None)
     principals = encounter.people - encounter.attended.keys()
-    if home and len(unknown) in (1, 2) and home not in {people[p].country for p in principals}:
+    if home and unknown and home not in {people[p].country for p in principals}:
         # A government's own readout: its official is the one it names first.
         own = min(unknown, key=lambda p: people[p].first_body_token())
         people[own].country = home

@@ -963,6 +963,22 @@ TOPICS_OF_THE_MEETING = [
         [{"Johanna Reinhold", "Askar Zhumabekov"}, {"Johanna Reinhold", "Rustam Nurmatov"}],
         checks={"cities": ["Astana", "Tashkent"]},
     ),
+    Case(
+        "a government's own readout: its side however many of its officials it names",
+        "His Majesty King Hashem bin Talal received Cypriot President Nikos Charalambous on "
+        "Monday. Crown Prince Zaid bin Hashem and Prime Minister Samir "
+        "Al-Majali attended the meeting.",
+        [{"Hashem bin Talal", "Nikos Charalambous", "Zaid bin Hashem", "Samir Al-Majali"}],
+        url="https://petra.gov.jo/news/61234",
+        checks={
+            "sides": {
+                "Hashem bin Talal": "JO",
+                "Nikos Charalambous": "CY",
+                "Zaid bin Hashem": "JO",
+                "Samir Al-Majali": "JO",
+            }
+        },
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
