@@ -979,6 +979,14 @@ TOPICS_OF_THE_MEETING = [
             }
         },
     ),
+    Case(
+        "'the Honourable <name>': the courtesy word ends before the name",
+        "Philippine Foreign Secretary Ana Villareal Cruz held talks with the Honourable "
+        "Marc-Andre Tremblay, Minister of International Development of Canada, in Manila on "
+        "Monday.",
+        [{"Ana Villareal Cruz", "Marc-Andre Tremblay"}],
+        checks={"sides": {"Marc-Andre Tremblay": "CA"}},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
