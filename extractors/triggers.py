@@ -95,6 +95,7 @@ class CueFinder:
         self.not_a_call = lexicon.cue("not_a_call")
         self.status = StatusReader(lexicon)
         self.history_modifiers = lexicon.cue("history_modifiers")
+        self.written_words = lexicon.cue("written_words")
 
     # -- which words are cues -----------------------------------------------------------
 
@@ -106,6 +107,8 @@ class CueFinder:
                 continue
             if kind == "noun" and self._carried_by_verb(token):
                 continue  # "held talks with": the verb is the cue
+            if kind in ("weak", "joint") and self._in_writing(token):
+                continue  # "In the message, A expressed ... to B": a letter, not a meeting
             status, conditional = self.status.read(token, headline)
             subject, partners = self._arguments(token)
             lemma = _lemma(token)
@@ -187,6 +190,16 @@ class CueFinder:
         if lemma in self.joint_verbs:
             return "joint"
         return None
+
+    def _in_writing(self, verb: Token) -> bool:
+        """ "In the message, A expressed his belief that B ...": what a letter or a
+        statement says, framed by "in the <message>"."""
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(_lemma(o) in self.written_words for o in c.children if o.dep_ == "pobj")
+            for c in verb.children
+        )
 
     def _event_object(self, verb: Token) -> Token | None:
         for child in verb.children:

@@ -987,6 +987,13 @@ TOPICS_OF_THE_MEETING = [
         [{"Ana Villareal Cruz", "Marc-Andre Tremblay"}],
         checks={"sides": {"Marc-Andre Tremblay": "CA"}},
     ),
+    Case(
+        "what a written message says is no meeting",
+        "Foreign Minister Tran Van Hoa on Monday sent a message of congratulations to new Lao "
+        "Foreign Minister Khamla Vongsavath. In the message, Hoa expressed his belief that "
+        "Vongsavath will strengthen the friendship between the two countries.",
+        [],
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
