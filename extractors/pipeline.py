@@ -38,7 +38,7 @@ from extractors.timing import candidate_date
 from extractors.topics import TopicMatcher
 from extractors.triggers import CueFinder
 
-RULES_VERSION = "2.1"
+RULES_VERSION = "2.2"
 
 
 class Extractor(Protocol):
