@@ -249,6 +249,10 @@ class AttributeReader:
                 former = True
             if i in d.title_at and title is None:
                 title = d.title_at[i]
+                if doc[title.end - 1].dep_ in ("nsubj", "nsubjpass"):
+                    # "Nikhil, EAM is going to Lima": a name called out, then the subject
+                    # of a clause of its own, not an apposition.
+                    return Reading()
                 i = title.end
                 end = i
                 if title.affiliation != (None, None):

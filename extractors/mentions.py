@@ -92,6 +92,8 @@ class MentionFinder:
             return 3  # "Lt Gen (Ret) Bambang": the rank's retirement, not the name
         if not token.text[:1].isupper():
             return 0
+        if i + 1 < len(doc) and self.lexicon.is_affiliation(doc[i : i + 2].text):
+            return 0  # "Sri Lanka" is a state, not an honorific and a name
         for run in self._honorific_runs.get(token.lower_, ()):
             if tuple(t.lower_ for t in doc[i : i + len(run)]) == run:
                 return len(run)

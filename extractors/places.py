@@ -67,6 +67,7 @@ class PlaceReader:
                     if found.city:
                         return found
                     country_only = country_only or found
+                    break  # "Sri Lanka" names a state; "Lanka" inside it is no town
             if not locative_only:
                 break
         return country_only

@@ -298,6 +298,10 @@ class Resolver:
         # The holder of that office; failing that, "the Cuban head of state" is the one Cuban
         # named before (the article may call his office something else).
         candidates = [k for k in sided if not head or self._holds(self.people[k], head)]
+        if title is not None and title.initials:
+            # "EAM": the External Affairs Minister, not any minister.
+            office = title.text.lower()
+            candidates = [k for k in candidates if office in self.people[k].offices] or candidates
         if not candidates and (country or org):
             candidates = [k for k in sided if self.people[k].first_body_token() < noun.i]
         if visiting or hosting:

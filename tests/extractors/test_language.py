@@ -994,6 +994,27 @@ TOPICS_OF_THE_MEETING = [
         "Vongsavath will strengthen the friendship between the two countries.",
         [],
     ),
+    Case(
+        "'EAM' is the External Affairs Minister, not any minister named last",
+        "External Affairs Minister Arvind Raman Pillai was in Colombo on Tuesday. Prime "
+        "Minister Nimal Perera Silva hosted a lunch for business leaders. On Wednesday EAM "
+        "called on President Kumari Dias Jayawardena.",
+        [{"Arvind Raman Pillai", "Kumari Dias Jayawardena"}],
+    ),
+    Case(
+        "a name called out before a clause ('Ravi, EAM is in Lima') takes no title",
+        "External Affairs Minister Arvind Raman Pillai arrived in Lima on Sunday.\n\n"
+        "Question: Ravi Menon, EAM is in Lima this week. Is there a meeting?\n\n"
+        "Spokesperson Ravi Menon: EAM met Peruvian Foreign Minister Ana Ruiz Salazar on Monday.",
+        [{"Arvind Raman Pillai", "Ana Ruiz Salazar"}],
+    ),
+    Case(
+        "'Sri Lanka' is a state: 'Sri' is no honorific there, and 'Lanka' no town",
+        "Indian External Affairs Minister Arvind Raman Pillai met Sri Lankan President "
+        "Kumari Dias Jayawardena on Tuesday to discuss fishermen detained in Sri Lanka.",
+        [{"Arvind Raman Pillai", "Kumari Dias Jayawardena"}],
+        checks={"location": None},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
