@@ -60,6 +60,12 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
         protagonist = resolver.protagonist()
         if protagonist is not None:
             subject = Reference(frozenset({protagonist}), False)
+    elif not subject.people and not subject.group and cue.token.pos_ == "VERB":
+        # "PRESIDENT ANA RUIZ: It is an honour to welcome President X": in a speaker's
+        # turn, a verb without a subject of its own is the speaker's.
+        speaker = resolver.speaker_of_turn(cue.token.i)
+        if speaker is not None:
+            subject = Reference(frozenset({speaker}), False)
     partners = resolver.people_in(set(cue.partners), exclude=subject.people)
     sides = [partners.people - subject.people]
     if (partners.separately or cue.separately) and len(subject.people) == 1:

@@ -207,6 +207,24 @@ class Resolver:
         ]
         return max(labels)[1] if labels else None
 
+    def speaker_of_turn(self, offset: int) -> int | None:
+        """The speaker whose label ("Ana Ruiz, Foreign Minister:") opens the paragraph of
+        token ``offset``."""
+        if self.headline:
+            return None
+        doc = self.doc
+        line_start = offset
+        while line_start > 0 and not _breaks_line(doc[line_start - 1]):
+            line_start -= 1
+        for start, index in self._mention_starts:
+            if line_start <= start < offset:
+                end = next(m.end for m in self.people[index].body_mentions if m.start == start)
+                colon = next((t.i for t in doc[end : end + 12] if t.text == ":"), None)
+                if colon is not None and colon < offset and self._is_label(start, end):
+                    return index
+                return None  # the paragraph opens with a name that is no label
+        return None
+
     def _is_label(self, start: int, end: int) -> bool:
         doc = self.doc
         line_start = start

@@ -1015,6 +1015,13 @@ TOPICS_OF_THE_MEETING = [
         [{"Arvind Raman Pillai", "Kumari Dias Jayawardena"}],
         checks={"location": None},
     ),
+    Case(
+        "in a speaker's turn, a verb without a subject is the speaker's",
+        "Transcript of the joint press conference, Pretoria\n\n"
+        "PRESIDENT THABO NKOSI MABUZA: It has been an honour to welcome President Joao "
+        "Manuel Lourenco Neto of Angola to Pretoria today.",
+        [{"Thabo Nkosi Mabuza", "Joao Manuel Lourenco Neto"}],
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
