@@ -21,6 +21,11 @@ class ParsedArticle:
     lead_start: int  # character offset where the text proper starts (after a dateline)
 
     @property
+    def text(self) -> str:
+        """The body's text, as given (``Doc.text`` rebuilds it from every token each time)."""
+        return self.article.text
+
+    @property
     def published(self) -> dt.date | None:
         return self.article.published
 
@@ -44,7 +49,7 @@ class ParsedArticle:
 
 
 def parse_article(article: ArticleIn, body: Doc, title: Doc) -> ParsedArticle:
-    dateline = read_dateline(body.text, article.published)
+    dateline = read_dateline(article.text, article.published)
     return ParsedArticle(
         article=article,
         body=body,

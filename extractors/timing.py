@@ -78,7 +78,7 @@ def _dates_near(
         for t in head.subtree
     }
     start = max(sentence.start_char, parsed.lead_start)
-    text = parsed.body.text[start : sentence.end_char]
+    text = parsed.text[start : sentence.end_char]
     found = find_dates(text, parsed.anchor, future=future)
     own, near = [], []
     for d in found:
@@ -118,7 +118,7 @@ def encounter_date(
     published = parsed.published
     for sentence in parsed.sentences[:2]:
         start = max(sentence.start_char, parsed.lead_start)
-        for d in find_dates(parsed.body.text[start : sentence.end_char], parsed.anchor):
+        for d in find_dates(parsed.text[start : sentence.end_char], parsed.anchor):
             if d.day and (published is None or d.day <= published):
                 return d.day
     # "X has met Y", "X meets Y": the news of the day, dated by its publication.
@@ -150,7 +150,7 @@ def _announced_day(parsed: ParsedArticle, encounter: Encounter) -> dt.date | Non
             if token.lemma_.lower() in nouns and token.pos_ == "NOUN":
                 head = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
                 words = list(head.subtree)
-                text = parsed.body.text[words[0].idx : words[-1].idx + len(words[-1])]
+                text = parsed.text[words[0].idx : words[-1].idx + len(words[-1])]
                 days = [d.day for d in find_dates(text, parsed.anchor, future=True) if d.day]
                 if days:
                     return days[0]
