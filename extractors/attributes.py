@@ -37,10 +37,14 @@ class Reading:
 class AttributeReader:
     """Reads the title, side and "former" around a name mention."""
 
-    def __init__(self, lexicon: Lexicon, courtesy: set[int], names: set[int]) -> None:
+    def __init__(
+        self, lexicon: Lexicon, courtesy: set[int], names: set[int], *, headline: bool = False
+    ) -> None:
         self.lexicon = lexicon
         self.courtesy = courtesy
         self.names = names  # tokens of every name in the document
+        # A headline's comma joins ("Peru premier, Chile's Ruiz meet"), it does not describe.
+        self.headline = headline
 
     def read(self, doc: Doc, mention: Mention, descriptors: Descriptors) -> Reading:
         before = self._before(doc, mention.start, descriptors)
@@ -70,7 +74,7 @@ class AttributeReader:
         counterpart = False
         # "the Chairperson of the Lakeland Union Commission, H.E. Dr. Ana Ruiz": the name is
         # an apposition to the title phrase before the comma.
-        if i >= 1 and doc[i].text == ",":
+        if i >= 1 and doc[i].text == "," and not self.headline:
             phrase = self._title_phrase_before(doc, i, d)
             if phrase is not None:
                 title, affiliation = phrase

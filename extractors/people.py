@@ -195,7 +195,10 @@ def build_roster(
     title_mentions = finder.find(title, title_descriptors, parts(body_mentions, 1), courtesy[True])
     readers = {
         in_title: AttributeReader(
-            lexicon, courtesy[in_title], {i for m in mentions for i in range(m.start, m.end)}
+            lexicon,
+            courtesy[in_title],
+            {i for m in mentions for i in range(m.start, m.end)},
+            headline=in_title,
         )
         for in_title, mentions in ((False, body_mentions), (True, title_mentions))
     }

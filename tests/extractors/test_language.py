@@ -1022,6 +1022,14 @@ TOPICS_OF_THE_MEETING = [
         "Manuel Lourenco Neto of Angola to Pretoria today.",
         [{"Thabo Nkosi Mabuza", "Joao Manuel Lourenco Neto"}],
     ),
+    Case(
+        "a headline's comma joins two people; it does not describe the second",
+        "President Ana Ruiz Salazar and Chilean Prime Minister Tomas Vey Olmedo held talks in "
+        "Lima on Monday.",
+        [{"Ana Ruiz Salazar", "Tomas Vey Olmedo"}],
+        title="Chilean premier, Ruiz Salazar seal fisheries deal",
+        checks={"sides": {"Ana Ruiz Salazar": "PE", "Tomas Vey Olmedo": "CL"}},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
