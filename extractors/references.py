@@ -277,8 +277,8 @@ class Resolver:
         # "Iran's foreign minister said that he ...": a state's office is as definite.
         of_a_state = title is not None and (
             any(c.dep_ == "poss" and c.i in affiliations for c in word.children)
-            or any(i in affiliations for i in range(title.start, title.end))
-        )
+            or any(i in affiliations for i in range(title.start - 1, title.end))
+        )  # "Iran's foreign minister", "the Indian foreign secretary"
         return (
             title is not None
             and word.i == title.end - 1

@@ -1030,6 +1030,17 @@ TOPICS_OF_THE_MEETING = [
         title="Chilean premier, Ruiz Salazar seal fisheries deal",
         checks={"sides": {"Ana Ruiz Salazar": "PE", "Tomas Vey Olmedo": "CL"}},
     ),
+    Case(
+        "'the Indian foreign secretary' as subject carries on to 'he'",
+        "Indian Foreign Secretary Anand Mohan Trivedi arrived in Dhaka on Monday. After the "
+        "talks, the Indian foreign secretary paid a courtesy call on Foreign Adviser Nazmul "
+        "Haque Siddiqui at the foreign ministry, where they discussed trade. In the evening, "
+        "he called on Chief Adviser Mahbubur Rahman Talukder at the State Guest House.",
+        [
+            {"Anand Mohan Trivedi", "Nazmul Haque Siddiqui"},
+            {"Anand Mohan Trivedi", "Mahbubur Rahman Talukder"},
+        ],
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
