@@ -197,11 +197,21 @@ class MentionFinder:
             if portfolio_ends and not any(i in in_person for i in range(start, portfolio_ends[-1])):
                 start = portfolio_ends[-1] + 1
             model = any(i in in_person for i in range(start, end))
-            titled = start in introduced or (
-                start in possessed
-                and end - start >= 2
-                and not all(i in in_other for i in range(start, end))
-                and not any(t.lower_ in self.lexicon.institution_words for t in doc[start:end])
+            titled = (
+                start in introduced
+                or (
+                    start in possessed
+                    and end - start >= 2
+                    and (
+                        not all(i in in_other for i in range(start, end))
+                        # "Poland's Tomasz Wierzbicki" tagged a place, which no gazetteer knows
+                        or (
+                            all(doc[i].ent_type_ == "GPE" for i in range(start, end))
+                            and not self.is_place(doc[start:end].text)
+                        )
+                    )
+                    and not any(t.lower_ in self.lexicon.institution_words for t in doc[start:end])
+                )
             )
             part_of_known = (
                 bool(known_parts)

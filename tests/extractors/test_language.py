@@ -1041,6 +1041,13 @@ TOPICS_OF_THE_MEETING = [
             {"Anand Mohan Trivedi", "Mahbubur Rahman Talukder"},
         ],
     ),
+    Case(
+        "'<state>'s <name>' is a person even when the model tags the name a place",
+        "Ukrainian Foreign Minister Mykola Tkachenko hosted Poland's Tomasz Wierzbicki and "
+        "Lithuania's Vytautas Kairys for talks on Thursday.",
+        [{"Mykola Tkachenko", "Tomasz Wierzbicki", "Vytautas Kairys"}],
+        checks={"sides": {"Tomasz Wierzbicki": "PL", "Vytautas Kairys": "LT"}},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
