@@ -85,7 +85,13 @@ def assemble(
         if c.cue.status is None:
             continue
         people = set(c.people)
-        borrowed = c.group and current is not None and len(people) < 2
+        # "They met last year" after a planned meeting is history, not that plan held.
+        borrowed = (
+            c.group
+            and current is not None
+            and len(people) < 2
+            and not (c.cue.status == "held" and current.status == "planned")
+        )
         if borrowed and current is not None:
             people |= current.people
         elif c.group and current is None and len(people) < 2:

@@ -1048,6 +1048,16 @@ TOPICS_OF_THE_MEETING = [
         [{"Mykola Tkachenko", "Tomasz Wierzbicki", "Vytautas Kairys"}],
         checks={"sides": {"Tomasz Wierzbicki": "PL", "Vytautas Kairys": "LT"}},
     ),
+    Case(
+        "'the two presidents last met' after a planned meeting is history, not that plan held",
+        "On December 11, President Tran Van Hoa will hold talks with Lao President Khamla "
+        "Vongsavath in Vientiane. On December 12, he will meet separately with National "
+        "Assembly Chairman Somsak Inthavong.\n\nThe two presidents last met in Hanoi last "
+        "year.",
+        [{"Tran Van Hoa", "Khamla Vongsavath"}, {"Tran Van Hoa", "Somsak Inthavong"}],
+        published=dt.date(2024, 12, 5),
+        checks={"cities": ["Vientiane", None]},
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
