@@ -152,7 +152,10 @@ def assemble(
         if target is not None:
             if c.cue.kind_stated and not target.kind_stated:
                 target.kind, target.kind_stated = c.cue.kind, True
-            target.people |= c.people
+            # "A's meeting with B; C's call with D": people of another meeting the body
+            # reports stay in theirs.
+            elsewhere = {p for e in encounters if e is not target for p in e.people}
+            target.people |= c.people - (elsewhere - target.people)
             continue
         if not any(set(c.people) & e.people for e in encounters) or not encounters:
             encounter = _new(c, dated)

@@ -1058,6 +1058,18 @@ TOPICS_OF_THE_MEETING = [
         published=dt.date(2024, 12, 5),
         checks={"cities": ["Vientiane", None]},
     ),
+    Case(
+        "a headline naming two meetings gives each its own people",
+        "Foreign Minister Ana Ruiz Salazar met Chilean Foreign Minister Tomas Vey Olmedo in "
+        "Lima on Monday.\n\nDeputy Minister Lucia Benitez Rojas spoke by phone on Sunday with "
+        "Japanese Vice Minister Sato Kenji.",
+        [
+            {"Ana Ruiz Salazar", "Tomas Vey Olmedo"},
+            {"Lucia Benitez Rojas", "Sato Kenji"},
+        ],
+        title="Minister Ruiz Salazar's Meeting with Chilean Foreign Minister Vey Olmedo; "
+        "Deputy Minister Benitez Rojas's Call with Japanese Vice Minister Sato",
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
