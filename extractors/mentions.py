@@ -160,6 +160,7 @@ class MentionFinder:
         }  # fmt: skip
         courtesy = self.courtesy_tokens(doc) if courtesy is None else courtesy
         introduced = self._introduced(doc, descriptors, courtesy)
+        described = self._described(doc, descriptors)
         # "Peru's Ana Ruiz": a possessive state introduces a full name, but also "Peru's
         # Central Bank", so only a run of two or more words that are not an institution's.
         possessed = {
@@ -178,7 +179,7 @@ class MentionFinder:
         mentions: list[Mention] = []
         covered: set[int] = set()
         known = {t.i for t in doc if known_parts and fold(t.text) in known_parts}
-        for seed in sorted(in_person | introduced | known | possessed):
+        for seed in sorted(in_person | introduced | known | possessed | described):
             if seed in covered or not word(seed):
                 continue
             start, end = self._grow(doc, seed, word)
@@ -199,6 +200,7 @@ class MentionFinder:
             model = any(i in in_person for i in range(start, end))
             titled = (
                 start in introduced
+                or start in described
                 or (
                     start in possessed
                     and end - start >= 2
@@ -247,6 +249,33 @@ class MentionFinder:
                 Mention(text, start, end, span.start_char, span.end_char, model, titled)
             )
         return mentions
+
+    def _described(self, doc: Doc, descriptors: Descriptors) -> set[int]:
+        """ "met with Ana Ruiz Salazar, special envoy of ...": a run of two or more
+        capitalised words that an office follows in apposition is a name, whatever the
+        model tagged it; not a place's, a state's or an institution's."""
+        starts = set()
+        for title in descriptors.titles:
+            comma = title.start - 1
+            while comma > 0 and doc[comma].lower_ in ("the", "a", "an", "former"):
+                comma -= 1
+            if comma < 2 or doc[comma].text != ",":
+                continue
+            start = comma
+            while (
+                start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
+            ):
+                start -= 1
+            run = doc[start:comma]
+            if (
+                len(run) >= 2
+                and not any(t.lower_ in self.lexicon.institution_words for t in run)
+                and not self.lexicon.is_affiliation(run.text)
+                and not self.is_place(run.text)
+                and not any(t.i in descriptors.title_at for t in run)
+            ):
+                starts.add(start)
+        return starts
 
     def _introduced(self, doc: Doc, descriptors: Descriptors, courtesy: set[int]) -> set[int]:
         """Tokens that directly follow a title or courtesy words: where a name starts."""

@@ -1070,6 +1070,12 @@ TOPICS_OF_THE_MEETING = [
         title="Minister Ruiz Salazar's Meeting with Chilean Foreign Minister Vey Olmedo; "
         "Deputy Minister Benitez Rojas's Call with Japanese Vice Minister Sato",
     ),
+    Case(
+        "'<name>, special envoy of ...': a name an office follows in apposition",
+        "Chinese Vice President Tang Jiawei met with Alejandro Vargas Quispe, special envoy "
+        "of the President of Peru and former foreign minister, in Beijing on Friday.",
+        [{"Tang Jiawei", "Alejandro Vargas Quispe"}],
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
