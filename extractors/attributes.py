@@ -83,6 +83,15 @@ class AttributeReader:
             elif i - 1 in d.title_at or i - 1 in d.affiliation_at:
                 taken.add(i)
                 i -= 1
+        # "Ambassador in Dhaka X": a posting's place between the office and the name.
+        if title is None and i >= 2 and i not in d.title_at and i not in d.affiliation_at:
+            k = i
+            while k > max(0, i - 3) and doc[k].text[:1].isupper() and k not in d.title_at:
+                k -= 1
+            if doc[k].lower_ in ("in", "to") and k - 1 in d.title_at and k < i:
+                title = d.title_at[k - 1]
+                taken.update(range(title.start, start))
+                i = title.start - 1
         # "Special Envoy for Middle East Affairs X": a portfolio the title list lacks.
         if title is None and i >= 2 and i not in d.title_at and doc[i].text[:1].isupper():
             k = i

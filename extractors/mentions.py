@@ -188,6 +188,14 @@ class MentionFinder:
                 start += 1
             while end - start > 1 and self._post_nominal(doc[end - 1]):
                 end -= 1
+            # "Ambassador in Dhaka Bishnu Adhikari": the posting's place ran into the name.
+            while (
+                end - start > 2
+                and start > 0
+                and doc[start - 1].lower_ in ("in", "to", "at")
+                and self.is_place(doc[start].text)
+            ):
+                start += 1
             # "Special Envoy for Middle East Affairs Ana Ruiz": the portfolio ran into the
             # name; no name has "Affairs" in it.
             portfolio_ends = [
@@ -299,6 +307,15 @@ class MentionFinder:
                 a = descriptors.affiliation_at.get(k)
                 if a is not None and a.start == k:
                     ends.add(a.end)
+        # "Ambassador in Dhaka Ana Ruiz": a posting's city, then the name.
+        for t in descriptors.titles:
+            if t.capitalised and t.end + 1 < len(doc) and doc[t.end].lower_ in ("in", "to"):
+                k = t.end + 1
+                while k < len(doc) and doc[k].text[:1].isupper() and k - t.end <= 3:
+                    if self.is_place(doc[t.end + 1 : k + 1].text):
+                        ends.add(k + 1)
+                        break
+                    k += 1
         ends |= {e + 1 for e in list(ends) if e < len(doc) and doc[e].text == ","}
         ends |= {i + 1 for i in courtesy if i + 1 not in courtesy}
         # "his Ruritanian counterpart, Ana Ruiz": a role noun introduces a name too.

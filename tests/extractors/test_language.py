@@ -1076,6 +1076,12 @@ TOPICS_OF_THE_MEETING = [
         "of the President of Peru and former foreign minister, in Beijing on Friday.",
         [{"Tang Jiawei", "Alejandro Vargas Quispe"}],
     ),
+    Case(
+        "'Ambassador in <city> <name>': the posting's city is not part of the name",
+        "Foreign Secretary Farida Rahman Khan received Nepalese Ambassador in Dhaka Bishnu "
+        "Prasad Adhikari at the ministry on Tuesday.",
+        [{"Farida Rahman Khan", "Bishnu Prasad Adhikari"}],
+    ),
 ]
 
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
