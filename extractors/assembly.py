@@ -64,7 +64,7 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
         day = encounter_date(ctx.parsed, encounter, previous_day, lead)
         location = meeting_place(encounter, ctx, lead, setting, previous_place)
         host_of_the_place(encounter, people, location, ctx.lexicon.organisation_seats)
-        own_officials(encounter, people, ctx.parsed.article.url)
+        own_officials(encounter, people, ctx.publisher)
         if encounter.status == "held":
             previous_day = day or previous_day
             previous_place = location or previous_place

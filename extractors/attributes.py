@@ -83,22 +83,9 @@ class AttributeReader:
             elif i - 1 in d.title_at or i - 1 in d.affiliation_at:
                 taken.add(i)
                 i -= 1
-        # "Ambassador in Dhaka X": a posting's place between the office and the name.
-        if title is None and i >= 2 and i not in d.title_at and i not in d.affiliation_at:
-            k = i
-            while k > max(0, i - 3) and doc[k].text[:1].isupper() and k not in d.title_at:
-                k -= 1
-            if doc[k].lower_ in ("in", "to") and k - 1 in d.title_at and k < i:
-                title = d.title_at[k - 1]
-                taken.update(range(title.start, start))
-                i = title.start - 1
-        # "Special Envoy for Middle East Affairs X": a portfolio the title list lacks.
-        if title is None and i >= 2 and i not in d.title_at and doc[i].text[:1].isupper():
-            k = i
-            while k > max(0, i - 6) and doc[k].text[:1].isupper() and k not in d.title_at:
-                k -= 1
-            if doc[k].lower_ == "for" and k - 1 in d.title_at:
-                title = d.title_at[k - 1]
+        if title is None:
+            title = _office_across(doc, i, d)
+            if title is not None:
                 taken.update(range(title.start, start))
                 i = title.start - 1
         # "Minister of Trade of Ruritania X": the title's own affiliation.
@@ -294,6 +281,29 @@ class AttributeReader:
             former=former,
             tokens=frozenset(range(start - 1, end)),
         )
+
+
+# Words that join an office to capitalised words before a name, and how many such words
+# they take: a posting's place ("Ambassador in Dhaka X") or a portfolio the title list
+# lacks ("Special Envoy for Middle East Affairs X").
+_ACROSS = {"in": 3, "to": 3, "for": 6}
+
+
+def _office_across(doc: Doc, i: int, d: Descriptors) -> Title | None:
+    """The office whose posting or portfolio ends at token ``i``, just before a name."""
+    if i < 2 or i in d.title_at:
+        return None
+    k = i
+    while k > max(0, i - max(_ACROSS.values())) and doc[k].text[:1].isupper():
+        if k in d.title_at:
+            return None
+        k -= 1
+    joiner = doc[k].lower_
+    if k == i or k - 1 not in d.title_at or i - k > _ACROSS.get(joiner, 0):
+        return None
+    if joiner != "for" and i in d.affiliation_at:
+        return None  # "Ambassador to Ruritania X": the state is read as the posting below
+    return d.title_at[k - 1]
 
 
 def title_text(text: str, former: bool) -> str:

@@ -23,3 +23,4 @@ class ArticleContext:
     places: PlaceReader
     topics: TopicMatcher
     dateline_place: Location | None  # the dateline's city in the gazetteer, looked up once
+    publisher: str | None  # the state whose government site published the article

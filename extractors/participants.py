@@ -96,11 +96,12 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
 
 def _opens_a_bullet(verb: Token) -> bool:
     """A past-tense verb that opens a list item ("• Met ...", "- Held talks with ...")."""
-    if verb.tag_ not in ("VBD", "VBN") or not verb.text[:1].isupper():
+    if verb.tag_ not in ("VBD", "VBN") or not verb.text[:1].isupper() or not verb.is_sent_start:
         return False
-    doc = verb.doc
-    before = [t for t in doc[: verb.i] if not t.is_space]
-    return bool(verb.is_sent_start) and bool(before) and before[-1].text in BULLETS
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].is_space:
+        k -= 1
+    return k >= 0 and verb.doc[k].text in BULLETS
 
 
 class AttendanceReader:

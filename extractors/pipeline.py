@@ -34,6 +34,7 @@ from extractors.people import build_roster
 from extractors.places import PlaceReader
 from extractors.references import Resolver
 from extractors.segmentation import prepare
+from extractors.sides import publisher_country
 from extractors.timing import candidate_date
 from extractors.topics import TopicMatcher
 from extractors.triggers import CueFinder
@@ -202,6 +203,7 @@ class SpacyExtractor:
             self.places,
             self.topics,
             dateline_place,
+            publisher_country(parsed.article.url),
         )
         return to_meetings(encounters, context)
 

@@ -213,9 +213,7 @@ class Resolver:
         if self.headline:
             return None
         doc = self.doc
-        line_start = offset
-        while line_start > 0 and not _breaks_line(doc[line_start - 1]):
-            line_start -= 1
+        line_start = _line_start(doc, offset)
         for start, index in self._mention_starts:
             if line_start <= start < offset:
                 end = next(m.end for m in self.people[index].body_mentions if m.start == start)
@@ -227,10 +225,7 @@ class Resolver:
 
     def _is_label(self, start: int, end: int) -> bool:
         doc = self.doc
-        line_start = start
-        while line_start > 0 and not _breaks_line(doc[line_start - 1]):
-            line_start -= 1
-        before = doc[line_start:start]
+        before = doc[_line_start(doc, start) : start]
         if len(before) > 4 or not all(_label_word(t) for t in before):
             return False
         for token in doc[end : end + 12]:
@@ -488,6 +483,13 @@ class Resolver:
             self.people[unsided[0]].country = unheld[0]
             found.add(unsided[0])
         return found
+
+
+def _line_start(doc: Doc, offset: int) -> int:
+    """The first token of the line holding token ``offset``."""
+    while offset > 0 and not _breaks_line(doc[offset - 1]):
+        offset -= 1
+    return offset
 
 
 def _breaks_line(token: Token) -> bool:

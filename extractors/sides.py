@@ -71,7 +71,7 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     # A story datelined in a capital ("Islamabad (Agency): X met Y in New York") is
     # written from that state's side, as a government's own site is.
     dateline = ctx.dateline_place
-    home = publisher_country(ctx.parsed.article.url) or (dateline.country if dateline else None)
+    home = ctx.publisher or (dateline.country if dateline else None)
     principals = encounter.people - encounter.attended.keys()
     if home and unknown and home not in {people[p].country for p in principals}:
         # A government's own readout: its official is the one it names first.
@@ -109,11 +109,10 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
             return
 
 
-def own_officials(encounter: Encounter, people: tuple[Person, ...], url: str | None) -> None:
+def own_officials(encounter: Encounter, people: tuple[Person, ...], publisher: str | None) -> None:
     """On a government's own site, the officials it names without a state are its own:
     a readout gives the other side's nationality and leaves out its own. Applied last, to
     whoever nothing else placed, and only in a meeting the publisher takes part in."""
-    publisher = publisher_country(url)
     if publisher is None or publisher not in {people[p].country for p in encounter.people}:
         return
     for person in encounter.people:
