@@ -906,7 +906,7 @@ TOPICS_OF_THE_MEETING = [
     Case(
         "'received, at <place>, the <office> of <state>, <name>': the visitor hung on the place",
         "Foreign Minister Ana Ruiz Salazar received on Thursday, at the Ministry's headquarters "
-        "in Lima, the Minister of Foreign Affairs of the Republic of Chile, Tomas Vey Olmedo, "
+        "in Lima, the Minister of Foreign Affairs of Chile, Tomas Vey Olmedo, "
         "for a working meeting.",
         [{"Ana Ruiz Salazar", "Tomas Vey Olmedo"}],
         checks={"sides": {"Tomas Vey Olmedo": "CL"}},
