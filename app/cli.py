@@ -219,6 +219,66 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
     return _run_ingest(settings, items(), len(stale), reextract=True)
 
 
+def cmd_persons_merge(args: argparse.Namespace, settings: Settings) -> int:
+    from app.graph_runtime import command_graph
+    from app.person_curation import merge
+
+    with command_graph(settings) as (target, driver):
+        meetings = merge(driver, target.database, args.keep, args.others)
+    joined = f"; {meetings} meetings reported twice became one" if meetings else ""
+    print(f"merged {', '.join(args.others)} into {args.keep}{joined}")
+    return 0
+
+
+def cmd_persons_split(args: argparse.Namespace, settings: Settings) -> int:
+    from app.graph_runtime import command_graph
+    from app.person_curation import split
+
+    with command_graph(settings) as (target, driver):
+        new_id = split(driver, target.database, args.person, args.names)
+    print(f"{new_id}: the meetings where {args.person} was written as "
+          f"{', '.join(map(repr, args.names))}; recorded as not the same person")  # fmt: skip
+    return 0
+
+
+def cmd_persons_resolve(args: argparse.Namespace, settings: Settings) -> int:
+    from app.graph_runtime import command_graph
+    from app.person_curation import resolve_graph
+
+    with command_graph(settings) as (target, driver):
+        merges = resolve_graph(driver, target.database, dry_run=args.dry_run)
+    verb = "would merge" if args.dry_run else "merged"
+    for m in merges:
+        print(f"{verb} {', '.join(m.others)} into {m.keep}")
+    print(f"{len(merges)} people {verb} into another")
+    return 0
+
+
+def _add_persons(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    persons = sub.add_parser("persons", help="correct who is who: merge, split, re-resolve people")
+    actions = persons.add_subparsers(dest="action", required=True)
+    merge = actions.add_parser(
+        "merge", help="make several Person nodes one (ids as in /api/v1/persons)"
+    )
+    merge.add_argument("keep", metavar="KEEP", help="id of the person to keep")
+    merge.add_argument("others", nargs="+", metavar="OTHER", help="ids of people merged into it")
+    merge.set_defaults(handler=cmd_persons_merge)
+    split = actions.add_parser(
+        "split", help="move the meetings written with some names to a new person"
+    )
+    split.add_argument("person", metavar="PERSON", help="id of the person to split")
+    split.add_argument(
+        "--name", dest="names", action="append", required=True, metavar="NAME",
+        help="a name form (as in the person's aliases) that belongs to someone else; repeatable",
+    )  # fmt: skip
+    split.set_defaults(handler=cmd_persons_split)
+    resolve = actions.add_parser(
+        "resolve", help="apply the name rules to the whole graph (e.g. one written before them)"
+    )
+    resolve.add_argument("--dry-run", action="store_true", help="print the merges, change nothing")
+    resolve.set_defaults(handler=cmd_persons_resolve)
+
+
 def _add_published(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--published",
@@ -268,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="also articles extracted by the current version"
     )
     reextract.set_defaults(handler=cmd_reextract)
+    _add_persons(sub)
     return parser
 
 

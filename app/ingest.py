@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
+from app.person_resolution import PersonResolver
 from app.sources import SourceItem
 from domain.errors import GraphWriteFailed, InvalidArticle
 from domain.identity import MeetingRef, choose_keeper, new_meeting_id, same_meeting, signature
@@ -122,10 +123,13 @@ class Ingestor:
         # transaction, and outcomes come out in input order. Meeting identity stays
         # right because every write is followed by the same consolidation that makes
         # concurrent processes safe.
+        # One resolver per run: it remembers the people of batches not yet written, and
+        # forgets them afterwards, when an analyst may merge or split them.
+        people = PersonResolver(self.driver, self.database)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graph-writer") as writer:
             in_flight: Future[list[ArticleOutcome]] | None = None
             for batch in _batches(items, self.batch_size):
-                prepared = self._prepare(batch, reextract)
+                prepared = self._prepare(batch, reextract, people)
                 if in_flight is not None:
                     yield from self._report(in_flight.result(), progress)
                 in_flight = writer.submit(self._finish, prepared)
@@ -143,8 +147,11 @@ class Ingestor:
 
     # -- one batch -----------------------------------------------------------------
 
-    def _prepare(self, batch: list[SourceItem], reextract: bool) -> _Prepared:
-        """Everything before the write: what is new, extraction, meeting identities."""
+    def _prepare(
+        self, batch: list[SourceItem], reextract: bool, people: PersonResolver
+    ) -> _Prepared:
+        """Everything before the write: what is new, extraction, who is who, meeting
+        identities."""
         outcomes: dict[int, ArticleOutcome] = {}
         candidates: dict[int, ArticleIn] = {}
         for k, item in enumerate(batch):
@@ -185,6 +192,7 @@ class Ingestor:
                 extractor_version=result.extractor_version,
                 meetings=[IdentifiedMeeting(id="", meeting=m) for m in result.meetings],
             )
+        people.resolve(list(facts.values()))
         self._assign_meeting_ids(list(facts.values()))
         return _Prepared(len(batch), facts, pending, outcomes)
 
@@ -195,16 +203,18 @@ class Ingestor:
 
     def _assign_meeting_ids(self, batch: list[ArticleFacts]) -> None:
         """Point each reported meeting at the stored (or batch) meeting it is a report of."""
-        signatures = [signature(i.meeting) for f in batch for i in f.meetings]
+        signatures = [_signature(f, i) for f in batch for i in f.meetings]
         known = find_by_signatures(self.driver, self.database, signatures)
         for facts in batch:
             published = facts.article.published
             for item in facts.meetings:
-                ref = _ref(item, published, "")
+                ref = _ref(facts, item, "")
                 match = next((k for k in known if same_meeting(ref, k)), None)
-                item.id = match.id if match else new_meeting_id(item.meeting, published)
+                item.id = (
+                    match.id if match else new_meeting_id(item.meeting, published, _key_of(facts))
+                )
                 if match is None:
-                    known.append(_ref(item, published, item.id))
+                    known.append(_ref(facts, item, item.id))
 
     def _write(
         self,
@@ -245,26 +255,46 @@ class Ingestor:
         Returns:
             duplicate id -> id kept.
         """
-        signatures = sorted({signature(i.meeting) for f in batch for i in f.meetings})
-        refs = find_by_signatures(self.driver, self.database, signatures)
-        merged: dict[str, str] = {}
-        remaining = sorted(refs, key=lambda r: (r.date is None, r.date or dt.date.max, r.id))
-        while remaining:
-            keeper = choose_keeper(remaining)
-            group = [r for r in remaining if r is keeper or same_meeting(keeper, r)]
-            duplicates = [r.id for r in group if r is not keeper]
-            if duplicates:
-                merge_meetings(self.driver, self.database, keeper.id, duplicates)
-                merged.update(dict.fromkeys(duplicates, keeper.id))
-            remaining = [r for r in remaining if r not in group]
-        return merged
+        signatures = {_signature(f, i) for f in batch for i in f.meetings}
+        return consolidate_meetings(self.driver, self.database, signatures)
 
 
-def _ref(item: IdentifiedMeeting, published: dt.date | None, meeting_id: str) -> MeetingRef:
+def consolidate_meetings(
+    driver: SyncDriver, database: str, signatures: Iterable[str]
+) -> dict[str, str]:
+    """Merge the stored meetings of these participant sets that are one meeting.
+
+    Returns:
+        duplicate id -> id kept.
+    """
+    refs = find_by_signatures(driver, database, sorted(set(signatures)))
+    merged: dict[str, str] = {}
+    remaining = sorted(refs, key=lambda r: (r.date is None, r.date or dt.date.max, r.id))
+    while remaining:
+        keeper = choose_keeper(remaining)
+        group = [r for r in remaining if r is keeper or same_meeting(keeper, r)]
+        duplicates = [r.id for r in group if r is not keeper]
+        if duplicates:
+            merge_meetings(driver, database, keeper.id, duplicates)
+            merged.update(dict.fromkeys(duplicates, keeper.id))
+        remaining = [r for r in remaining if r not in group]
+    return merged
+
+
+def _key_of(facts: ArticleFacts) -> Callable[[str], str]:
+    return lambda name: facts.person(name).person
+
+
+def _signature(facts: ArticleFacts, item: IdentifiedMeeting) -> str:
+    return signature(item.meeting, _key_of(facts))
+
+
+def _ref(facts: ArticleFacts, item: IdentifiedMeeting, meeting_id: str) -> MeetingRef:
     m = item.meeting
+    published = facts.article.published
     return MeetingRef(
         id=meeting_id,
-        signature=signature(m),
+        signature=_signature(facts, item),
         date=m.date,
         city=m.location.city if m.location else None,
         first_reported=published,

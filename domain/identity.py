@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from domain.models import Meeting, person_key
@@ -29,14 +30,25 @@ class MeetingRef:
     last_reported: dt.date | None
 
 
-def signature(meeting: Meeting) -> str:
-    """The participants as a key: folded names, sorted, joined."""
-    return "|".join(sorted({person_key(p.name) for p in meeting.participants}))
+def signature(meeting: Meeting, key_of: Callable[[str], str] = person_key) -> str:
+    """The participants as a key: their person keys, sorted, joined.
+
+    Args:
+        key_of: written name -> key of the Person node it was resolved to.
+    """
+    return "|".join(sorted({key_of(p.name) for p in meeting.participants}))
 
 
-def new_meeting_id(meeting: Meeting, published: dt.date | None) -> str:
+def signature_of_keys(person_keys: Iterable[str]) -> str:
+    """The same key, from the attendees' person keys as the graph stores them."""
+    return "|".join(sorted(set(person_keys)))
+
+
+def new_meeting_id(
+    meeting: Meeting, published: dt.date | None, key_of: Callable[[str], str] = person_key
+) -> str:
     """Deterministic id, so two processes creating the same meeting create one node."""
-    sig = signature(meeting)
+    sig = signature(meeting, key_of)
     city = (meeting.location.city or "").casefold() if meeting.location else ""
     when = meeting.date.isoformat() if meeting.date else f"undated|{city}|{published or ''}"
     return hashlib.sha256(f"{sig}|{when}".encode()).hexdigest()[:20]

@@ -124,6 +124,35 @@ class IdentifiedMeeting(BaseModel):
     meeting: Meeting
 
 
+class PersonRef(BaseModel):
+    """The Person node a written name was resolved to, and what the graph looks the
+    name up by next time (app/person_resolution.py)."""
+
+    person: str = Field(description="Key of the Person node")
+    id: str = Field(description="Readable id, used when the node is new")
+    display: str = Field(description="The name without courtesy words")
+    name_key: str = Field(description="The written form's key: equal for equal names")
+    blocks: list[str] = Field(description="Name parts to find candidate persons by")
+    lasting: bool = Field(
+        default=True,
+        description="Whether the form names this person in later articles too: one word "
+        "alone (a family name) names them only in its own article",
+    )
+
+    @classmethod
+    def unresolved(cls, name: str) -> PersonRef:
+        """A name nobody resolved: its own person, keyed by its folded form."""
+        key = person_key(name)
+        return cls(
+            person=key,
+            id=person_slug(name),
+            display=name,
+            name_key=key,
+            blocks=[w for w in fold(name).split() if len(w) >= 3],
+            lasting=len(fold(name).split()) > 1,
+        )
+
+
 class ArticleFacts(BaseModel):
     """One article and its extracted facts, ready for the graph writer."""
 
@@ -131,6 +160,12 @@ class ArticleFacts(BaseModel):
     article: ArticleIn
     extractor_version: str
     meetings: list[IdentifiedMeeting] = Field(default_factory=list)
+    people: dict[str, PersonRef] = Field(
+        default_factory=dict, description="Written participant name -> resolved person"
+    )
+
+    def person(self, name: str) -> PersonRef:
+        return self.people.get(name) or PersonRef.unresolved(name)
 
 
 def fold(text: str) -> str:

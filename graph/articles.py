@@ -9,6 +9,7 @@ from neo4j import RoutingControl
 
 from graph.connection import SyncDriver, SyncTransaction, graph_errors, write_with_retry
 from graph.met import resync_pairs
+from graph.person_countries import recount_countries
 
 FIND_ARTICLES = """
 UNWIND $ids AS id
@@ -59,11 +60,14 @@ WHERE NOT (m)<-[:REPORTS]-(:Article)
 DETACH DELETE m
 """
 
+# A person an analyst merged or split (graph/person_edits.py) stays, meetings or not:
+# the node carries their decision for the articles still to come.
 DELETE_ORPHAN_PEOPLE = """
 UNWIND $keys AS key
 MATCH (p:Person {key: key})
-WHERE NOT (p)-[:ATTENDED]->(:Meeting)
-DETACH DELETE p
+WHERE NOT (p)-[:ATTENDED]->(:Meeting) AND p.curated IS NULL
+OPTIONAL MATCH (n:PersonName)-[:NAMES]->(p)
+DETACH DELETE n, p
 """
 
 LIST_ARTICLES = """
@@ -141,6 +145,7 @@ def delete_articles(driver: SyncDriver, database: str, ids: Sequence[str]) -> No
     def work(tx: SyncTransaction) -> None:
         meetings, people = delete_articles_in(tx, ids)
         resync_pairs(tx, meetings, people)
+        recount_countries(tx, people)
 
     if ids:
         write_with_retry(driver, database, work)

@@ -13,6 +13,7 @@ from functools import partial
 
 from graph.connection import SyncDriver, SyncTransaction, write_with_retry
 from graph.met import backfill_pairs
+from graph.person_countries import recount_countries
 
 log = logging.getLogger(__name__)
 
@@ -28,31 +29,33 @@ SET s.done = true, s.at = $at
 
 PERSON_PAGE = """
 MATCH (p:Person)
-WHERE p.id > $after
-WITH p ORDER BY p.id LIMIT $limit
-SET p.countries = reduce(codes = [], code IN [(p)-[:REPRESENTS]->(c:Country) | c.code] |
-                         CASE WHEN code IN codes THEN codes ELSE codes + code END)
-RETURN p.id AS id
+WHERE p.key > $after
+RETURN p.key AS key
+ORDER BY p.key
+LIMIT $limit
 """
 
 
 def backfill_person_countries(driver: SyncDriver, database: str, page: int = 1000) -> int:
-    """Set Person.countries from REPRESENTS, a page of people per transaction."""
+    """Set Person.countries by the articles' majority (graph/person_countries.py), a
+    page of people per transaction."""
     after = ""
     visited = 0
     while True:
         records, _, _ = driver.execute_query(
             PERSON_PAGE, after=after, limit=page, database_=database
         )
-        if not records:
+        keys = [r["key"] for r in records]
+        if not keys:
             return visited
-        visited += len(records)
-        after = max(r["id"] for r in records)
+        write_with_retry(driver, database, partial(recount_countries, person_keys=keys))
+        visited += len(keys)
+        after = keys[-1]
 
 
 MIGRATIONS: tuple[tuple[str, Callable[[SyncDriver, str], object]], ...] = (
     ("met-pairs-v2", backfill_pairs),  # v2: pairs carry their topics
-    ("person-countries-v1", backfill_person_countries),
+    ("person-countries-v2", backfill_person_countries),  # v2: by the articles' majority
 )
 
 

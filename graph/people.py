@@ -29,7 +29,10 @@ RETURN p.id AS id, p.name AS name, p.aliases AS aliases,
        [(p)-[r:REPRESENTS]->(c:Country) | {country: c.code, org: null, title: r.title,
         former: r.former, first_seen: r.first_seen, last_seen: r.last_seen}]
      + [(p)-[r:MEMBER_OF]->(o:Organization) | {country: null, org: o.code, title: r.title,
-        former: r.former, first_seen: r.first_seen, last_seen: r.last_seen}] AS titles
+        former: r.former, first_seen: r.first_seen, last_seen: r.last_seen}] AS titles,
+       coalesce(p.countries, []) AS countries, coalesce(p.merged, []) AS merged,
+       [(p)-[r:ATTENDED]->(:Meeting) WHERE r.name IS NOT NULL
+        | {name: r.name, article: r.article_id}] AS written
 """
 
 PERSON_EXISTS = """
@@ -94,7 +97,16 @@ async def get_person(
     counts = await read_rows(driver, database, PERSON_MEETING_COUNT, id=person_id)
     person = rows[0]
     person["meetings"] = int(counts[0]["meetings"]) if counts else 0
+    person["names"] = _articles_by_name(person.pop("written"))
     return person
+
+
+def _articles_by_name(written: list[dict[str, str]]) -> dict[str, list[str]]:
+    """Each way the articles wrote the person's name -> those articles' ids."""
+    found: dict[str, set[str]] = {}
+    for w in written:
+        found.setdefault(w["name"], set()).add(w["article"])
+    return {name: sorted(ids) for name, ids in sorted(found.items())}
 
 
 async def counterparts(

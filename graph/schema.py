@@ -14,6 +14,8 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT person_name_key IF NOT EXISTS FOR (n:PersonName) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT name_block_token IF NOT EXISTS FOR (n:NameBlock) REQUIRE n.token IS UNIQUE",
     "CREATE CONSTRAINT country_code IF NOT EXISTS FOR (n:Country) REQUIRE n.code IS UNIQUE",
     "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE",
@@ -27,6 +29,7 @@ CONSTRAINTS = (
 # derives from it (graph/met.py).
 RECORDED_RELATIONSHIPS = (
     "ATTENDED", "REPRESENTS", "MEMBER_OF", "ABOUT", "HELD_IN", "IN", "REPORTS", "INVOLVES",
+    "NAMES", "BLOCKED_AS",
 )  # fmt: skip
 DERIVED_RELATIONSHIPS = ("MET",)
 

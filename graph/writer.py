@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from domain.countries import country_name
-from domain.identity import signature
-from domain.models import ArticleFacts, Evidence, person_key, person_slug, search_terms
+from domain.identity import signature_of_keys
+from domain.models import ArticleFacts, Evidence, search_terms
 from graph.articles import delete_articles_in
 from graph.connection import SyncDriver, SyncTransaction, write_with_retry
 from graph.met import add_pairs, resync_pairs
+from graph.person_countries import recount_countries
 
 Row = dict[str, Any]
 
@@ -38,7 +39,8 @@ UNWIND $rows AS row
 MERGE (o:Organization {code: row.code})
 """
 
-# The longest spelling seen becomes the canonical name; every spelling is an alias.
+# The longest spelling seen (courtesy words aside) becomes the canonical name; every
+# spelling is an alias.
 MERGE_PERSONS = """
 UNWIND $rows AS row
 MERGE (p:Person {key: row.key})
@@ -46,6 +48,25 @@ ON CREATE SET p.id = row.id, p.name = row.name, p.aliases = [], p.search_terms =
 SET p.name = CASE WHEN size(row.name) > size(p.name) THEN row.name ELSE p.name END,
     p.aliases = p.aliases + [alias IN row.aliases WHERE NOT alias IN p.aliases],
     p.search_terms = p.search_terms + [t IN row.terms WHERE NOT t IN p.search_terms]
+"""
+
+# A name form names one person: the first resolution wins, so a form an analyst moved
+# to another person (graph/person_edits.py) keeps pointing where they put it.
+MERGE_PERSON_NAMES = """
+UNWIND $rows AS row
+MATCH (p:Person {key: row.person_key})
+MERGE (n:PersonName {key: row.key})
+WITH n, p
+WHERE NOT EXISTS { MATCH (n)-[:NAMES]->(:Person) }
+MERGE (n)-[:NAMES]->(p)
+"""
+
+# The parts of a person's names, to find the candidates a new variant could be.
+MERGE_NAME_BLOCKS = """
+UNWIND $rows AS row
+MATCH (p:Person {key: row.person_key})
+MERGE (b:NameBlock {token: row.token})
+MERGE (p)-[:BLOCKED_AS]->(b)
 """
 
 # Which states took part: the edge country pages and bilateral timelines traverse.
@@ -96,8 +117,6 @@ SET r += row.props
 
 # first_seen / last_seen: the earliest and latest dated report of a title. An undated
 # report (row.seen null) leaves them as they are; a dated one fills a null.
-# p.countries mirrors the REPRESENTS codes (never removed while the person exists)
-# so lists of people show their countries without walking one edge per title.
 MERGE_REPRESENTS = """
 UNWIND $rows AS row
 MATCH (p:Person {key: row.person_key})
@@ -108,9 +127,7 @@ SET r.first_seen = CASE WHEN row.seen IS NULL THEN r.first_seen
                         ELSE r.first_seen END,
     r.last_seen = CASE WHEN row.seen IS NULL THEN r.last_seen
                        WHEN r.last_seen IS NULL OR row.seen > r.last_seen THEN row.seen
-                       ELSE r.last_seen END,
-    p.countries = CASE WHEN row.code IN coalesce(p.countries, []) THEN p.countries
-                       ELSE coalesce(p.countries, []) + row.code END
+                       ELSE r.last_seen END
 """
 
 MERGE_MEMBER_OF = """
@@ -198,18 +215,44 @@ def _person_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
     for facts in batch:
         for item in facts.meetings:
             for p in item.meeting.participants:
-                key = person_key(p.name)
+                ref = facts.person(p.name)
                 row = by_key.setdefault(
-                    key, {"key": key, "id": person_slug(p.name), "name": p.name, "aliases": []}
+                    ref.person,
+                    {"key": ref.person, "id": ref.id, "name": ref.display, "aliases": []},
                 )
-                if len(p.name) > len(row["name"]):
-                    row["name"] = p.name
-                for alias in (p.name, *p.aliases):
+                if len(ref.display) > len(row["name"]):
+                    row["name"] = ref.display
+                # One word an article shortened the name to ("Osei") names the person
+                # only in that article; across articles it names a family.
+                spelled_out = [a for a in p.aliases if len(a.split()) > 1]
+                for alias in (p.name, *spelled_out):
                     if alias not in row["aliases"]:
                         row["aliases"].append(alias)
     for row in by_key.values():
         row["terms"] = search_terms(row["aliases"])
     return list(by_key.values())
+
+
+def _person_name_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    found = {
+        (ref.name_key, ref.person)
+        for facts in batch
+        for item in facts.meetings
+        for ref in (facts.person(p.name) for p in item.meeting.participants)
+        if ref.lasting
+    }
+    return [{"key": key, "person_key": person} for key, person in sorted(found)]
+
+
+def _name_block_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
+    found = {
+        (token, ref.person)
+        for facts in batch
+        for item in facts.meetings
+        for ref in (facts.person(p.name) for p in item.meeting.participants)
+        for token in ref.blocks
+    }
+    return [{"token": token, "person_key": person} for token, person in sorted(found)]
 
 
 def _involves_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
@@ -233,7 +276,9 @@ def _meeting_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
                     "id": item.id,
                     "reported": _iso(facts.article.published),
                     "props": {
-                        "signature": signature(m),
+                        "signature": signature_of_keys(
+                            facts.person(p.name).person for p in m.participants
+                        ),
                         "status": m.status,
                         "kind": m.kind,
                         "date": _iso(m.date),
@@ -272,12 +317,15 @@ def _attended_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
     for facts in batch:
         for item in facts.meetings:
             for p in item.meeting.participants:
+                ref = facts.person(p.name)
                 rows.append(
                     {
-                        "person_key": person_key(p.name),
+                        "person_key": ref.person,
                         "meeting_id": item.id,
                         "article_id": facts.id,
                         "props": {
+                            "name": p.name,
+                            "name_key": ref.name_key,
                             "title": p.title,
                             "role": p.role,
                             "country": p.country,
@@ -300,7 +348,7 @@ def _affiliation_rows(batch: Sequence[ArticleFacts], field: str) -> list[Row]:
                 if code:
                     rows.append(
                         {
-                            "person_key": person_key(p.name),
+                            "person_key": facts.person(p.name).person,
                             "code": code,
                             "title": p.title or "",
                             "former": p.former,
@@ -350,6 +398,8 @@ _STATEMENTS: tuple[tuple[str, Callable[[Sequence[ArticleFacts]], list[Row]]], ..
     (MERGE_COUNTRIES, _country_rows),
     (MERGE_ORGANIZATIONS, _organization_rows),
     (MERGE_PERSONS, _person_rows),
+    (MERGE_PERSON_NAMES, _person_name_rows),
+    (MERGE_NAME_BLOCKS, _name_block_rows),
     (MERGE_MEETINGS, _meeting_rows),
     (MERGE_PLACES, _place_rows),
     (MERGE_INVOLVES, _involves_rows),
@@ -389,6 +439,12 @@ def write_articles(
     """
     written = list(batch)
     meeting_ids = {item.id for facts in written for item in facts.meetings}
+    people = {
+        facts.person(p.name).person
+        for facts in written
+        for item in facts.meetings
+        for p in item.meeting.participants
+    }
     statements = build_statements(written)
 
     def work(tx: SyncTransaction) -> int:
@@ -401,6 +457,7 @@ def write_articles(
             resync_pairs(tx, meeting_ids | old_meetings, old_people)
         else:
             add_pairs(tx, meeting_ids)
+        recount_countries(tx, people | old_people)
         return len(statements)
 
     return write_with_retry(driver, database, work)

@@ -80,12 +80,29 @@ class PersonSummary(BaseModel):
     latest_title: str | None
 
 
+class NameForm(BaseModel):
+    name: str = Field(description="The name as one or more articles wrote it")
+    articles: list[str] = Field(description="Ids of the articles that wrote it so")
+
+
 class PersonDetail(BaseModel):
     id: str
     name: str
     aliases: list[str]
     titles: list[TitleHeld]
     meetings: int
+    countries: list[str] = Field(
+        description="What the person represents: the countries most articles give, and "
+        "any that two or more give (one contradicting article adds none)"
+    )
+    names: list[NameForm] = Field(
+        description="Every way the articles wrote the name, with the articles: how "
+        "this node came to be one person (see `diplograph persons`)"
+    )
+    merged: list[str] = Field(
+        description="Ids of the Person nodes merged into this one, by an analyst or "
+        "by `persons resolve`"
+    )
 
 
 class Counterpart(BaseModel):

@@ -8,7 +8,14 @@ from fastapi import APIRouter, Path, Query
 
 from app.api.pagination import Cursor, Limit, Page, decode_cursor, encode_cursor, offset_from
 from app.api.routes.meetings import MeetingQuery, page_of_meetings
-from app.api.schemas import Counterpart, MeetingSummary, PersonDetail, PersonSummary, TitleHeld
+from app.api.schemas import (
+    Counterpart,
+    MeetingSummary,
+    NameForm,
+    PersonDetail,
+    PersonSummary,
+    TitleHeld,
+)
 from app.deps import ReadyGraph
 from app.problems import READ_ERRORS, ProblemError
 from app.security import ReadKey
@@ -81,6 +88,9 @@ async def get_person(person_id: PersonId, graph: ReadyGraph) -> PersonDetail:
         aliases=list(row["aliases"] or []),
         titles=titles,
         meetings=int(row["meetings"]),
+        countries=sorted(row["countries"]),
+        names=[NameForm(name=n, articles=a) for n, a in row["names"].items()],
+        merged=list(row["merged"]),
     )
 
 
