@@ -154,7 +154,7 @@ def _matches(
 
 def _closest(person: KnownPerson, other: KnownPerson) -> Variation | None:
     levels = [
-        closeness(Mention(name, set(person.countries), set(person.orgs)), other)
+        closeness(Mention(name, person.countries, person.orgs, person.titles), other)
         for name in person.names
     ]
     for level in (Variation.SAME, Variation.VARIANT, Variation.SHORT):

@@ -7,7 +7,8 @@ Each written name of a batch goes, in this order, to
 2. the one stored person whose name it can be a writing of (extractors/person_names.py)
    when the evidence agrees: the same parts in another order need no contradicting
    country; a variant (an initial, a middle name, another romanisation, a short given
-   name) or one word of the name alone needs a country or organisation both share;
+   name) needs a country or organisation both share, one word of the name alone that
+   and an office both held;
 3. a new person.
 
 When two people could be meant, or the evidence is thin, the name gets a person of its
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from domain.models import ArticleFacts, Participant, PersonRef, person_slug
+from domain.models import ArticleFacts, Participant, PersonRef, fold, person_slug
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.person_names import PersonName, Variation, is_person_name, parse_name, variation
 from graph.connection import SyncDriver
@@ -40,6 +41,7 @@ class Mention:
     name: PersonName
     countries: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)  # folded
 
 
 @dataclass
@@ -50,6 +52,7 @@ class KnownPerson:
     names: list[PersonName]
     countries: set[str]
     orgs: set[str]
+    titles: set[str] = field(default_factory=set)  # folded
     apart: set[str] = field(default_factory=set)
 
     def absorb(self, mention: Mention) -> None:
@@ -57,6 +60,7 @@ class KnownPerson:
             self.names.append(mention.name)
         self.countries |= mention.countries
         self.orgs |= mention.orgs
+        self.titles |= mention.titles
 
 
 def closeness(mention: Mention, person: KnownPerson) -> Variation | None:
@@ -77,7 +81,11 @@ def closeness(mention: Mention, person: KnownPerson) -> Variation | None:
         return None if contradicted else Variation.SAME
     if not shared:
         return None
-    return Variation.VARIANT if Variation.VARIANT in found else Variation.SHORT
+    if Variation.VARIANT in found:
+        return Variation.VARIANT
+    # A family name alone is shared by relatives and by namesakes the graph has not met
+    # yet: it takes the same office as well as the same country.
+    return Variation.SHORT if mention.titles & person.titles else None
 
 
 def choose(mention: Mention, candidates: Iterable[KnownPerson]) -> KnownPerson | None:
@@ -100,6 +108,7 @@ def known_person(stored: StoredPerson, lexicon: Lexicon) -> KnownPerson:
         names=[parse_name(alias, lexicon) for alias in stored.aliases],
         countries=set(stored.countries),
         orgs=set(stored.orgs),
+        titles={fold(t) for t in stored.titles},
         apart=set(stored.apart),
     )
 
@@ -200,9 +209,12 @@ def _mentions(facts: ArticleFacts, lexicon: Lexicon) -> dict[str, Mention]:
                 mention.countries.add(p.country)
             if p.org:
                 mention.orgs.add(p.org)
+            if p.title:
+                mention.titles.add(fold(p.title))
     by_key: dict[str, Mention] = {}
     for mention in found.values():  # one article, one person per name form
         pooled = by_key.setdefault(mention.name.key, mention)
         pooled.countries |= mention.countries
         pooled.orgs |= mention.orgs
+        pooled.titles |= mention.titles
     return {written: by_key[m.name.key] for written, m in found.items()}

@@ -35,6 +35,7 @@ MATCH (:NameBlock {token: token})<-[:BLOCKED_AS]-(p:Person)
 WITH DISTINCT p
 RETURN p.key AS key, p.aliases AS aliases, coalesce(p.countries, []) AS countries,
        [(p)-[:MEMBER_OF]->(o:Organization) | o.code] AS orgs,
+       [(p)-[t:REPRESENTS|MEMBER_OF]->() WHERE t.title <> '' | t.title] AS titles,
        [(p)-[:NOT_SAME]-(q:Person) | q.key] AS apart
 """
 
@@ -43,6 +44,7 @@ UNWIND $keys AS key
 MATCH (p:Person {key: key})
 RETURN p.key AS key, p.aliases AS aliases, coalesce(p.countries, []) AS countries,
        [(p)-[:MEMBER_OF]->(o:Organization) | o.code] AS orgs,
+       [(p)-[t:REPRESENTS|MEMBER_OF]->() WHERE t.title <> '' | t.title] AS titles,
        [(p)-[:NOT_SAME]-(q:Person) | q.key] AS apart
 """
 
@@ -52,6 +54,7 @@ WHERE p.key > $after
 WITH p ORDER BY p.key LIMIT $limit
 RETURN p.key AS key, p.aliases AS aliases, coalesce(p.countries, []) AS countries,
        [(p)-[:MEMBER_OF]->(o:Organization) | o.code] AS orgs,
+       [(p)-[t:REPRESENTS|MEMBER_OF]->() WHERE t.title <> '' | t.title] AS titles,
        [(p)-[:NOT_SAME]-(q:Person) | q.key] AS apart,
        size([(p)-[:ATTENDED]->(:Meeting) | 1]) AS attended
 """
@@ -65,6 +68,7 @@ class StoredPerson:
     aliases: tuple[str, ...]
     countries: frozenset[str]
     orgs: frozenset[str]
+    titles: frozenset[str]  # offices held, as the articles wrote them
     apart: frozenset[str]  # keys of people an analyst said this one is not
     attended: int = 0
 
@@ -75,6 +79,7 @@ def _stored(record: dict[str, Any]) -> StoredPerson:
         aliases=tuple(record["aliases"] or ()),
         countries=frozenset(record["countries"] or ()),
         orgs=frozenset(record["orgs"] or ()),
+        titles=frozenset(record["titles"] or ()),
         apart=frozenset(record["apart"] or ()),
         attended=int(record.get("attended") or 0),
     )

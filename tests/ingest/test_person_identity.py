@@ -227,3 +227,16 @@ def test_a_family_name_alone_joins_the_one_person_of_that_country_it_can_be(
     found = people(clean_graph, db)
     assert "Kwame Osei" in found and "Osei" in found
     assert found["Jonas Osei"]["aliases"] == ["Jonas Osei", "Osei"]
+
+
+def test_a_family_name_alone_takes_the_same_office_too(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget
+) -> None:
+    db = graph_target.database
+    ingest(clean_graph, db, report(1, [("Jonas Osei", "GH", None), ("Anil Rao", "IN", None)]))
+    # Another of the family, of that country, in an office the first never held.
+    relative = report(2, [("Osei", "GH", None), ("Claire Dumas", "FR", None)])
+    relative.meetings[0].meeting.participants[0].title = "Governor of the Central Bank"
+    ingest(clean_graph, db, relative)
+    found = people(clean_graph, db)
+    assert "Osei" in found and found["Jonas Osei"]["aliases"] == ["Jonas Osei"]
