@@ -138,6 +138,15 @@ class PersonResolver:
         owners = persons_by_name_keys(self.driver, self.database, keys - set(self._form_owner))
         self._form_owner.update(owners)
         self._remember(persons_by_keys(self.driver, self.database, set(owners.values())))
+        # Everyone the new forms could be, in one read for the batch.
+        unknown = {
+            block
+            for found in mentions
+            for m in found.values()
+            if not _lasting(m.name) or m.name.key not in self._form_owner
+            for block in m.name.blocks
+        }
+        self._remember(persons_by_blocks(self.driver, self.database, unknown))
         for facts, found in zip(batch, mentions, strict=True):
             for written, mention in found.items():
                 person = self._person_for(mention)
@@ -154,7 +163,6 @@ class PersonResolver:
         lasting = _lasting(mention.name)
         owner = self._form_owner.get(mention.name.key) if lasting else None
         if owner is None:
-            self._remember(persons_by_blocks(self.driver, self.database, mention.name.blocks))
             chosen = choose(mention, self._sharing_a_part(mention.name))
             owner = chosen.key if chosen else mention.name.key
             if lasting:
