@@ -10,12 +10,18 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from app.ingest import IngestSummary
 from app.settings import Settings, get_settings
-from app.sources import SourceItem
+from app.sources import SourceItem, check_inputs
 from domain.errors import DiplographError, GraphUnavailable
+
+if TYPE_CHECKING:
+    from graph.connection import GraphTarget, SyncDriver
 
 log = logging.getLogger("diplograph")
 
@@ -37,22 +43,74 @@ def _iso_day(value: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD")
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``count`` and the noun that goes with it: "1 meeting", "2 meetings", "0 people"."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
+# Where the embedded graph lived before the per-user default: in ./data/graph of
+# whichever directory a command was started in.
+_FORMER_DEFAULT = Path("data", "graph")
+
+
+def announce_graph(settings: Settings) -> None:
+    """Say on stderr, before it is started or reached, which graph this process uses."""
+    if settings.neo4j_uri:
+        database = settings.neo4j_database or "neo4j"
+        _say(f"graph: Neo4j at {settings.neo4j_uri}, database {database} (NEO4J_URI)")
+        return
+    origin = (
+        "the per-user default; DIPLOGRAPH_DATA_DIR chooses another"
+        if settings.data_dir_is_default
+        else "from DIPLOGRAPH_DATA_DIR"
+    )
+    _say(f"graph: the embedded local server, data in {settings.graph_dir} ({origin})")
+    former = _FORMER_DEFAULT.absolute()
+    if settings.data_dir_is_default and former.is_dir() and former != settings.graph_dir:
+        _say(
+            f"note: {former} holds a graph from before the per-user default and is not "
+            f"used; run with DIPLOGRAPH_DATA_DIR={former.parent} to use it"
+        )
+
+
+def _say(message: str) -> None:
+    print(f"diplograph: {message}", file=sys.stderr, flush=True)
+
+
+@contextmanager
+def _graph(
+    settings: Settings, *, announce: bool = True
+) -> Iterator[tuple[GraphTarget, SyncDriver]]:
+    """``command_graph``, said on stderr: which graph before, its Bolt URI once reached."""
+    from app.graph_runtime import command_graph
+
+    if announce:
+        announce_graph(settings)
+    with command_graph(settings) as (target, driver):
+        if announce and settings.uses_local_graph:
+            _say(f"graph: reached at {target.uri}, database {target.database}")
+        yield target, driver
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from app.main import create_app
 
+    announce_graph(settings)
     if args.host:
         settings.host = args.host
     if args.port:
         settings.port = args.port
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level.lower(),
+    app = create_app(settings)
+    config = uvicorn.Config(
+        app, host=settings.host, port=settings.port, log_level=settings.log_level.lower()
     )
-    return 0
+    server = uvicorn.Server(config)
+    app.state.stop_serving = lambda: setattr(server, "should_exit", True)
+    server.run()
+    # The embedded graph kept crashing and was not restarted: not a clean stop.
+    return 1 if app.state.graph_gave_up else 0
 
 
 def cmd_graph_server(args: argparse.Namespace, settings: Settings) -> int:
@@ -61,6 +119,7 @@ def cmd_graph_server(args: argparse.Namespace, settings: Settings) -> int:
     # Ctrl-C must stop the server even when started from a shell that ignores SIGINT
     # for background jobs (Python keeps an inherited "ignore").
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    announce_graph(settings)
     server = local_server(settings)
     info = server.start()
     try:
@@ -84,14 +143,16 @@ def cmd_graph_server(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    paths = [Path(p) for p in args.files]
+    check_inputs(paths)  # before the model is loaded
+
     import json
-    from pathlib import Path
 
     from app.sources import read_sources, with_published
     from domain.errors import InvalidArticle
     from extractors.pipeline import SpacyExtractor
 
-    items = list(with_published(read_sources([Path(p) for p in args.files]), args.published))
+    items = list(with_published(read_sources(paths), args.published))
     extractor = SpacyExtractor.load(settings.spacy_model, max_chars=settings.max_article_chars)
     valid = [item.article for item in items if item.article is not None]
     results = iter(extractor.extract_many(valid))
@@ -108,8 +169,22 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         failed += "error" in line
         print(json.dumps(line, ensure_ascii=False), flush=True)
     if failed:
-        print(f"diplograph: {failed} of {len(items)} files failed", file=sys.stderr)
+        print(f"diplograph: {failed} of {plural(len(items), 'file')} failed", file=sys.stderr)
     return 1 if failed else 0
+
+
+# Node labels counted in an ingest summary, with their nouns (singular, plural).
+CREATED_NOUNS = {
+    "Meeting": ("meeting", "meetings"),
+    "Person": ("person", "people"),
+    "Country": ("country", "countries"),
+}
+
+
+def created_line(created: dict[str, int]) -> str:
+    """The summary line of new nodes: "created: 1 meeting, 2 people, 2 countries"."""
+    counts = (plural(created.get(label, 0), *nouns) for label, nouns in CREATED_NOUNS.items())
+    return "created: " + ", ".join(counts)
 
 
 def _print_summary(summary: IngestSummary, created: dict[str, int], seconds: float) -> None:
@@ -117,15 +192,9 @@ def _print_summary(summary: IngestSummary, created: dict[str, int], seconds: flo
         f"articles read {summary.read}: new {summary.new}, unchanged {summary.unchanged}, "
         f"updated {summary.updated}, failed {summary.failed} ({seconds:.1f}s)"
     )
-    print(
-        "created: "
-        + ", ".join(f"{created.get(label, 0)} {label.lower()}" for label in CREATED_LABELS)
-    )
+    print(created_line(created))
     for origin, reason in summary.failures:
         print(f"failed: {origin}: {reason}")
-
-
-CREATED_LABELS = ("Meeting", "Person", "Country")
 
 
 def _run_ingest(
@@ -135,17 +204,17 @@ def _run_ingest(
     *,
     reextract: bool = False,
     batch_size: int = 32,
+    announce: bool = True,
 ) -> int:
     import time
 
-    from app.graph_runtime import command_graph
     from app.ingest import Ingestor
     from app.progress import Progress
     from extractors.pipeline import SpacyExtractor
     from graph.stats import count_nodes_now
 
     summary = IngestSummary()
-    with command_graph(settings) as (target, driver):
+    with _graph(settings, announce=announce) as (target, driver):
         extractor = SpacyExtractor.load(settings.spacy_model, max_chars=settings.max_article_chars)
         before = count_nodes_now(driver, target.database)
         # Timed from here: the figure users compare is articles per second of work,
@@ -169,29 +238,27 @@ def _run_ingest(
             return 3
         progress.finish()
         after = count_nodes_now(driver, target.database)
-    created = {label: after[label] - before[label] for label in CREATED_LABELS}
+    created = {label: after[label] - before[label] for label in CREATED_NOUNS}
     _print_summary(summary, created, time.monotonic() - started)
     return 1 if summary.failed else 0
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from pathlib import Path
-
     from app.sources import count_sources, read_sources, with_published
 
     paths = [Path(p) for p in args.paths]
+    check_inputs(paths)  # before the graph is started and the model loaded
     items = with_published(read_sources(paths), args.published)
     return _run_ingest(settings, items, count_sources(paths), batch_size=args.batch_size)
 
 
 def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
-    from app.graph_runtime import command_graph
     from domain.models import ArticleIn
     from extractors.pipeline import SpacyExtractor
     from graph.articles import iter_articles
 
     current = SpacyExtractor.load(settings.spacy_model).version
-    with command_graph(settings) as (target, driver):
+    with _graph(settings) as (target, driver):
         # Ids only: the texts are read again page by page while they are re-extracted.
         stale = [
             a.id
@@ -201,7 +268,7 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
 
     def items() -> Iterator[SourceItem]:
         wanted = set(stale)
-        with command_graph(settings) as (target, driver):
+        with _graph(settings, announce=False) as (target, driver):
             for a in iter_articles(driver, target.database):
                 if a.id in wanted:
                     yield SourceItem(
@@ -215,26 +282,24 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
                         ),
                     )
 
-    print(f"{len(stale)} stored articles to extract again with {current}")
-    return _run_ingest(settings, items(), len(stale), reextract=True)
+    print(f"{plural(len(stale), 'stored article')} to extract again with {current}")
+    return _run_ingest(settings, items(), len(stale), reextract=True, announce=False)
 
 
 def cmd_persons_merge(args: argparse.Namespace, settings: Settings) -> int:
-    from app.graph_runtime import command_graph
     from app.person_curation import merge
 
-    with command_graph(settings) as (target, driver):
+    with _graph(settings) as (target, driver):
         meetings = merge(driver, target.database, args.keep, args.others)
-    joined = f"; {meetings} meetings reported twice became one" if meetings else ""
+    joined = f"; {plural(meetings, 'meeting')} reported twice became one" if meetings else ""
     print(f"merged {', '.join(args.others)} into {args.keep}{joined}")
     return 0
 
 
 def cmd_persons_split(args: argparse.Namespace, settings: Settings) -> int:
-    from app.graph_runtime import command_graph
     from app.person_curation import split
 
-    with command_graph(settings) as (target, driver):
+    with _graph(settings) as (target, driver):
         new_id = split(driver, target.database, args.person, args.names)
     print(f"{new_id}: the meetings where {args.person} was written as "
           f"{', '.join(map(repr, args.names))}; recorded as not the same person")  # fmt: skip
@@ -242,15 +307,14 @@ def cmd_persons_split(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_persons_resolve(args: argparse.Namespace, settings: Settings) -> int:
-    from app.graph_runtime import command_graph
     from app.person_curation import resolve_graph
 
-    with command_graph(settings) as (target, driver):
+    with _graph(settings) as (target, driver):
         merges = resolve_graph(driver, target.database, dry_run=args.dry_run)
     verb = "would merge" if args.dry_run else "merged"
     for m in merges:
         print(f"{verb} {', '.join(m.others)} into {m.keep}")
-    print(f"{len(merges)} people {verb} into another")
+    print(f"{plural(len(merges), 'person', 'people')} {verb} into another")
     return 0
 
 

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
+from typing import Literal
 
 import neo4j
 
@@ -14,6 +15,7 @@ from extractors.taxonomy import topic_labels
 from graph import stats
 from graph.bridge import BlockingDriver
 from graph.connection import GraphTarget, open_async_driver, wait_until_ready
+from graph.local_server import LocalGraphServer
 from graph.meeting_lists import MeetingStats, load_meeting_stats
 from graph.schema import ensure_schema
 
@@ -21,6 +23,8 @@ log = logging.getLogger(__name__)
 
 # How long meeting statistics serve before they are counted again (in the background).
 STATS_MAX_AGE = 120.0
+
+GraphHealth = Literal["up", "restarting", "down"]
 
 
 @dataclass
@@ -32,6 +36,7 @@ class GraphState:
     blocking: BlockingDriver
     backend_label: str
     schema_ready: bool = False
+    local_server: LocalGraphServer | None = None  # the embedded server, when used
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _stats: MeetingStats | None = None
     _stats_at: float = 0.0
@@ -57,6 +62,16 @@ class GraphState:
                 agent = (await self.driver.get_server_info()).agent
                 self.backend_label = backend_label(self.target, agent)
                 self.schema_ready = True
+
+    def health(self, answers: bool) -> GraphHealth:
+        """The graph's state for /health: ``answers`` says whether it just answered.
+
+        The embedded server says when it is being restarted after a crash; any graph
+        that answers is up, one that does not is down.
+        """
+        if self.local_server is not None and self.local_server.state == "restarting":
+            return "restarting"
+        return "up" if answers else "down"
 
     def meeting_stats(self) -> MeetingStats | None:
         """The latest meeting statistics, for planning lists; None until first counted.
@@ -104,7 +119,9 @@ def backend_label(target: GraphTarget, agent: str | None = None) -> str:
     return "Neo4j"
 
 
-async def open_graph_state(target: GraphTarget, wait_seconds: float) -> GraphState:
+async def open_graph_state(
+    target: GraphTarget, wait_seconds: float, local_server: LocalGraphServer | None = None
+) -> GraphState:
     """Open the driver; if the graph is down, start anyway and recover when it returns."""
     driver = open_async_driver(target)
     state = GraphState(
@@ -112,6 +129,7 @@ async def open_graph_state(target: GraphTarget, wait_seconds: float) -> GraphSta
         driver=driver,
         blocking=BlockingDriver(driver, asyncio.get_running_loop()),
         backend_label=backend_label(target),
+        local_server=local_server,
     )
     try:
         await asyncio.to_thread(prepare_graph, state.blocking, target, wait_seconds)

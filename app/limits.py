@@ -3,6 +3,10 @@
 They are plain ASGI middleware so a refused request costs no parsing: an oversized
 body is refused from its Content-Length, or as soon as the streamed bytes pass the
 limit, before it is read into memory.
+
+The write rate is counted per client: per API key for a key the settings know, per
+address for everyone else. Counting per key *sent* would let a client that invents a
+new key on every request mint itself a fresh allowance, and a bucket, each time.
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ import json
 import math
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from app.problems import PROBLEM_BASE
+from app.security import valid_key
+from app.settings import Settings
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -23,6 +30,10 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+# Enough for every client of a busy minute; a bucket costs a few hundred bytes, so
+# the limiter holds a few MB at most.
+MAX_BUCKETS = 10_000
 
 
 async def _problem(
@@ -63,8 +74,7 @@ class RequestGuard:
             await _problem(send, 415, "unsupported-media-type", "Unsupported media type",
                            "send the body as application/json", {})  # fmt: skip
             return
-        client = headers.get("x-api-key") or (scope.get("client") or ("unknown",))[0]
-        wait = self.rate.acquire(str(client))
+        wait = self.rate.acquire(client_identity(scope, headers.get("x-api-key")))
         if wait > 0:
             await _problem(send, 429, "rate-limited", "Too many requests",
                            "slow down: too many writes from this client",
@@ -97,25 +107,64 @@ class RequestGuard:
         await self.app(scope, limited_receive, guarded_send)
 
 
-class RateLimiter:
-    """A token bucket per client: ``per_minute`` writes, refilled continuously."""
+def client_identity(scope: Scope, key: str | None) -> str:
+    """Whom a write counts against: its API key when valid, else its address."""
+    # The guard sits outside the routes, so it reads the settings where they do, on the
+    # app (Starlette puts it in the scope before any middleware runs).
+    settings: Settings = scope["app"].state.settings
+    if key and valid_key(key, settings):
+        return "key:" + key
+    return "address:" + str((scope.get("client") or ("unknown",))[0])
 
-    def __init__(self, per_minute: int) -> None:
+
+class RateLimiter:
+    """A token bucket per client: ``per_minute`` writes, refilled continuously.
+
+    Buckets are bounded in number and in time. One left alone for a minute has
+    refilled, so it is dropped: a new bucket would be the same. Past ``max_buckets``
+    clients within a minute, the least recently seen is dropped, which gives it a full
+    allowance again; only a client writing from that many addresses gains by it.
+    """
+
+    REFILL_SECONDS = 60.0  # an empty bucket is full again after a minute
+
+    def __init__(
+        self,
+        per_minute: int,
+        *,
+        max_buckets: int = MAX_BUCKETS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.capacity = float(per_minute)
-        self.refill = per_minute / 60.0
-        self._buckets: dict[str, tuple[float, float]] = {}
+        self.refill = per_minute / self.REFILL_SECONDS
+        self.max_buckets = max_buckets
+        self._clock = clock
+        # client -> (tokens, last seen); least recently seen first, so also oldest first.
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        """How many clients have a bucket now."""
+        return len(self._buckets)
 
     def acquire(self, client: str) -> float:
         """0 when the write may go ahead; else seconds until it may."""
         if self.capacity <= 0:
             return 0.0
-        now = time.monotonic()
+        now = self._clock()
         with self._lock:
-            tokens, last = self._buckets.get(client, (self.capacity, now))
+            self._drop_refilled(now)
+            tokens, last = self._buckets.pop(client, (self.capacity, now))
             tokens = min(self.capacity, tokens + (now - last) * self.refill)
-            if tokens >= 1:
-                self._buckets[client] = (tokens - 1, now)
-                return 0.0
-            self._buckets[client] = (tokens, now)
-            return (1 - tokens) / self.refill
+            allowed = tokens >= 1
+            self._buckets[client] = (tokens - 1 if allowed else tokens, now)
+            if len(self._buckets) > self.max_buckets:
+                self._buckets.popitem(last=False)
+            return 0.0 if allowed else (1 - tokens) / self.refill
+
+    def _drop_refilled(self, now: float) -> None:
+        while self._buckets:
+            oldest, (_, last) = next(iter(self._buckets.items()))
+            if now - last < self.REFILL_SECONDS:
+                return
+            del self._buckets[oldest]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
@@ -26,14 +28,14 @@ from app.api.routes import (
     topics,
 )
 from app.extraction import SharedExtractor
-from app.graph_runtime import graph_target
+from app.graph_runtime import running_graph
 from app.graph_state import open_graph_state
 from app.ingest import Ingestor
 from app.limits import RequestGuard
 from app.problems import install_problem_handlers
 from app.response_cache import ResponseCache
 from app.samples import load_samples_once
-from app.security import valid_key
+from app.security import valid_key, warn_if_keys_missing
 from app.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -49,16 +51,36 @@ def reads_allowed(scope: Scope, settings: Settings) -> bool:
     return valid_key(key, settings)
 
 
+def _stop_serving(app: FastAPI) -> None:
+    """The embedded graph keeps crashing and will not be restarted: a service without
+    its graph is no service, so stop in order (through the server's hook when
+    `diplograph serve` runs us, else SIGTERM) and let whoever runs it see the exit."""
+    log.critical("stopping: the graph server cannot be kept running")
+    app.state.graph_gave_up = True  # `diplograph serve` exits 1
+    stop = getattr(app.state, "stop_serving", None)
+    if stop is not None:
+        stop()
+    else:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
+    def give_up() -> None:
+        _stop_serving(app)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warn_if_keys_missing(settings)
         async with AsyncExitStack() as stack:
             # Starting (or attaching to) the local server happens here, in the
             # server's main thread, so the JVM child lives exactly as long as we do.
-            target = stack.enter_context(graph_target(settings))
-            state = await open_graph_state(target, wait_seconds=settings.graph_start_timeout)
+            running = stack.enter_context(running_graph(settings, on_give_up=give_up))
+            target = running.target
+            state = await open_graph_state(
+                target, wait_seconds=settings.graph_start_timeout, local_server=running.server
+            )
             stack.push_async_callback(state.close)
             app.state.graph = state
             extractor = SharedExtractor.load(settings.spacy_model, settings.max_article_chars)
@@ -77,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.graph_gave_up = False
     # Innermost of the middlewares: CORS headers and the request guard still apply
     # to answers served from the cache.
     app.add_middleware(

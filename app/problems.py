@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.dependencies.utils import get_flat_params
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
@@ -76,9 +77,9 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(exc.status, exc.kind, exc.title, exc.detail)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
-            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type")}
+            {"loc": list(e.get("loc", ())), "msg": _message(request, e), "type": e.get("type")}
             for e in exc.errors()
         ]
         return problem_response(
@@ -123,6 +124,35 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _other(_: Request, exc: DiplographError) -> JSONResponse:
         log.error("unexpected project error: %s", exc)
         return problem_response(500, "internal", "Internal error")
+
+
+def _message(request: Request, error: dict[str, Any]) -> str:
+    """Pydantic's message, but what a pattern stands for in words, never the regex."""
+    if error.get("type") != "string_pattern_mismatch":
+        return str(error.get("msg", ""))
+    expected = _parameter_description(request, tuple(error.get("loc", ())))
+    if expected is None:
+        return "is not in the expected form; see this parameter at /docs"
+    return f"should be {expected}"
+
+
+def _parameter_description(request: Request, loc: tuple[Any, ...]) -> str | None:
+    """The documented description of the parameter at ``loc`` (("query", "country")).
+
+    A parameter with a ``pattern`` says in its description what the pattern accepts,
+    so the error repeats what /docs shows.
+    """
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    if dependant is None or len(loc) != 2:
+        return None
+    where, name = loc
+    # The same flattening FastAPI uses to list the parameters in the OpenAPI document.
+    for field in get_flat_params(dependant):
+        location = getattr(field.field_info, "in_", None)
+        if field.alias == name and getattr(location, "value", None) == where:
+            description = field.field_info.description
+            return str(description) if description else None
+    return None
 
 
 _DESCRIPTIONS = {

@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
+from platformdirs import user_data_dir
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -13,6 +14,17 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 def _neo4j(name: str) -> AliasChoices:
     # Neo4j users already have these in their shells; no project prefix for them.
     return AliasChoices(name)
+
+
+def default_data_dir() -> Path:
+    """The user's one Diplograph data directory, where the platform keeps such data.
+
+    ``~/.local/share/diplograph`` on Linux (``$XDG_DATA_HOME`` honoured),
+    ``~/Library/Application Support/diplograph`` on macOS, ``%LOCALAPPDATA%\\diplograph``
+    on Windows: the same whatever directory a command starts in, so the API and every
+    command find one graph.
+    """
+    return Path(user_data_dir("diplograph", appauthor=False))
 
 
 class Settings(BaseSettings):
@@ -25,7 +37,7 @@ class Settings(BaseSettings):
     )
     neo4j_database: str | None = Field(default=None, validation_alias=_neo4j("NEO4J_DATABASE"))
 
-    data_dir: Path = Path("data")
+    data_dir: Path = Field(default_factory=default_data_dir)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
@@ -37,6 +49,9 @@ class Settings(BaseSettings):
     graph_heap: str = Field(default="2g", pattern=r"^[0-9]+[mMgG]$")
     graph_bolt_port: int = Field(default=0, ge=0, le=65535)
     graph_start_timeout: float = Field(default=90.0, gt=0)
+    # Crashes of the embedded server restarted within 10 minutes; one more and its
+    # owner gives up (`serve` exits 1). 0: at the first crash.
+    graph_max_restarts: int = Field(default=5, ge=0, le=100)
     max_body_bytes: int = Field(default=5_000_000, ge=1_000)
     writes_per_minute: int = Field(default=600, ge=0, description="per client; 0 = no limit")
     response_cache_mb: int = Field(
@@ -52,6 +67,13 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
+    @field_validator("data_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        # A relative DIPLOGRAPH_DATA_DIR means the directory the command starts in, fixed
+        # once: a later chdir (uvicorn's reloader, a library) cannot move the graph.
+        return value.expanduser().absolute()
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:
@@ -61,6 +83,11 @@ class Settings(BaseSettings):
     def graph_dir(self) -> Path:
         """Where the embedded local graph server keeps its data and credentials."""
         return self.data_dir / "graph"
+
+    @property
+    def data_dir_is_default(self) -> bool:
+        """True when DIPLOGRAPH_DATA_DIR was not given."""
+        return "data_dir" not in self.model_fields_set
 
     @property
     def uses_local_graph(self) -> bool:

@@ -4,7 +4,8 @@ Formats: ``.txt`` (optional header lines, then the first non-empty line is the t
 ``.json`` (one article), ``.jsonl`` (one article per line, streamed), ``.html`` /
 ``.htm`` (main text and title extracted with trafilatura, boilerplate dropped). Every
 problem becomes a ``SourceItem`` with an error and the path (and line) it came from;
-reading goes on.
+reading goes on. ``check_inputs`` refuses, before any work, a command whose paths cannot
+give a single article.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from domain.errors import InvalidArticle
+from domain.errors import DiplographError, InvalidArticle
 from domain.models import ArticleIn
 
 MAX_FILE_BYTES = 5_000_000
@@ -318,8 +319,55 @@ def count_sources(paths: Iterable[Path]) -> int:
     total = 0
     for path in expand_paths(paths):
         if path.suffix.lower() == ".jsonl" and path.is_file():
-            with path.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip())
+            try:
+                with path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                total += 1  # read_jsonl yields one item: the reason
         else:
             total += 1
     return total
+
+
+class NoReadableInput(DiplographError):
+    """The paths given to a command cannot give a single article."""
+
+
+def _why_not_readable(path: Path) -> str | None:
+    """Why ``path`` (not a folder) cannot give an article, or None when it may."""
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        return f"unsupported file type {path.suffix or '(none)'!r}"
+    if not path.is_file():
+        return "not a regular file"  # a FIFO or socket; opening one could block
+    try:
+        with path.open("rb"):
+            return None
+    except OSError as exc:
+        return f"cannot read file: {exc.strerror or exc}"
+
+
+def check_inputs(paths: Sequence[Path]) -> None:
+    """Refuse, before any work, paths that cannot give a single article.
+
+    A path that does not exist is a mistake in the command, not an article that failed:
+    one is enough to refuse the command (nothing half done, nothing counted). Otherwise
+    at least one article file must open; the others are read, and reported, as usual.
+
+    Raises:
+        NoReadableInput: a path does not exist, or no file among ``paths`` can be read.
+    """
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise NoReadableInput(f"no such file or directory: {', '.join(missing)}")
+    problems: list[str] = []
+    for path in paths:
+        files = list(expand_paths([path])) if path.is_dir() else [path]
+        if not files:
+            problems.append(f"{path}: no article file ({' '.join(ARTICLE_SUFFIXES)}) in it")
+        for file in files:
+            reason = _why_not_readable(file)
+            if reason is None:
+                return
+            problems.append(f"{file}: {reason}")
+    shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if problems[3:] else "")
+    raise NoReadableInput(f"no readable input ({shown})")

@@ -27,6 +27,20 @@ from graph.local_server import LocalGraphServer
 from graph.schema import ensure_schema
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_data_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A per-user data directory of the session's own, never the real one.
+
+    Commands without DIPLOGRAPH_DATA_DIR keep their graph in the platform's per-user
+    place (``$XDG_DATA_HOME/diplograph`` on Linux and macOS); every process the tests
+    start inherits this variable (``clean_env`` keeps it), so none writes to the user's.
+    """
+    home = tmp_path_factory.mktemp("xdg-data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(home))
+        yield home
+
+
 @pytest.fixture(scope="session")
 def graph_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphTarget]:
     uri = os.environ.get("NEO4J_URI")

@@ -222,7 +222,9 @@ class MeetingDetail(MeetingSummary):
 class CountrySummary(BaseModel):
     code: str
     name: str
-    meetings: int
+    meetings: int = Field(description="Meetings it took part in or hosted, each counted once")
+    took_part: int = Field(description="Meetings its officials attended (/meetings?country=)")
+    hosted: int = Field(description="Meetings held in the country (/meetings?place=)")
 
 
 class CountryDetail(CountrySummary):
@@ -232,7 +234,9 @@ class CountryDetail(CountrySummary):
 class Partner(BaseModel):
     code: str
     name: str
-    meetings: int
+    meetings: int = Field(
+        description="Meetings of both countries, each taking part or hosting (/relations/{a}/{b})"
+    )
     last_date: str | None
 
 

@@ -28,7 +28,7 @@ def wait_for_health(
         assert process.poll() is None, log.read_text()
         try:
             response = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
-            if response.status_code == 200 and response.json()["graph"] == "reachable":
+            if response.status_code == 200 and response.json()["status"] == "up":
                 return dict(response.json())
         except httpx.HTTPError:
             pass

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import stat
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -93,3 +98,60 @@ def test_local_server_unusable_directory_is_a_clear_error(tmp_path: Path) -> Non
     blocker.write_text("a regular file where the data directory should be")
     with pytest.raises(LocalServerError, match="not usable"):
         LocalGraphServer(blocker / "graph").start()
+
+
+def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"not within {seconds:.0f}s: {what}")
+
+
+def test_local_server_restarts_a_crashed_jvm_with_its_data(tmp_path: Path) -> None:
+    server = LocalGraphServer(tmp_path / "graph", heap="512m")
+    info = server.start()
+    try:
+        with open_driver(target(info)) as driver:
+            wait_until_ready(driver, target(info))
+            driver.execute_query("UNWIND range(1, 50) AS i CREATE (:Probe {v: i})",
+                                 database_=info.database)  # fmt: skip
+            assert server.state == "up"
+            os.kill(info.pid, signal.SIGKILL)  # as the kernel's OOM killer would
+            wait_for(lambda: server.state == "restarting", 10, "the crash is noticed")
+            wait_for(lambda: server.state == "up", 120, "the server is back")
+            assert server.info.pid != info.pid and java_running(server.info.pid)
+            assert server.info.bolt_uri == info.bolt_uri  # same port: clients reconnect
+            # The same driver, reconnecting by itself, finds everything written before.
+            wait_until_ready(driver, target(info))
+            records, _, _ = driver.execute_query(
+                "MATCH (p:Probe) RETURN count(p) AS c", database_=info.database
+            )
+            assert records[0]["c"] == 50
+        published = json.loads((tmp_path / "graph" / "server.json").read_text())
+        assert published["pid"] == server.info.pid and published["state"] == "up"
+    finally:
+        server.stop()
+    assert not java_running(server.info.pid)
+
+
+def test_local_server_gives_up_after_repeated_crashes(tmp_path: Path) -> None:
+    gave_up = threading.Event()
+    server = LocalGraphServer(
+        tmp_path / "graph", heap="512m", max_restarts=1, on_give_up=gave_up.set
+    )
+    info = server.start()
+    attacher = LocalGraphServer(tmp_path / "graph", heap="512m")
+    attacher.start()
+    try:
+        os.kill(info.pid, signal.SIGKILL)
+        wait_for(lambda: server.state == "up" and server.info.pid != info.pid, 120, "restart")
+        os.kill(server.info.pid, signal.SIGKILL)  # a second crash in the window: enough
+        assert gave_up.wait(30)
+        assert server.state == "down" and attacher.state == "down"
+        time.sleep(2)  # nothing starts it again
+        assert not java_running(server.info.pid) and server.state == "down"
+    finally:
+        attacher.stop()
+        server.stop()

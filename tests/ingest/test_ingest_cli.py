@@ -89,7 +89,7 @@ def test_ingest_cli_formats_bad_files_and_summary(
     nodes, _ = graph_counts(clean_graph, graph_target.database)
     assert nodes["Article"] == 4
     assert nodes["Meeting"] == 2  # Tallinn (jsonl and html reports) and Helsinki (txt)
-    assert "created: 2 meeting, 2 person, 2 country" in out
+    assert "created: 2 meetings, 2 people, 2 countries" in out
 
     again = run_ingest(graph_target, folder)
     assert "new 0, unchanged 4" in again.stdout

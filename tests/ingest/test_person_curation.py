@@ -214,7 +214,7 @@ def test_the_cli_corrects_the_graph_the_api_serves(
 
         done = cli(graph_target, "merge", ids["Sergei Volkov"], ids["Sergey Volkov"])
         assert done.returncode == 0, done.stderr
-        assert "1 meetings reported twice became one" in done.stdout
+        assert "1 meeting reported twice became one" in done.stdout
 
         after = httpx.get(url, timeout=30).json()
         (only,) = after["data"]

@@ -6,9 +6,10 @@ from typing import Literal
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.deps import Graph
+from app.graph_state import GraphHealth
 from app.problems import RETRY_AFTER_SECONDS, problem_response
 from domain.errors import GraphError
 from graph import stats
@@ -17,10 +18,13 @@ router = APIRouter(tags=["health"])
 
 
 class Health(BaseModel):
-    status: Literal["ok"]
+    status: GraphHealth = Field(
+        description="The graph's state: `up` (it answers), `restarting` (the embedded "
+        "server crashed and is being started again), `down` (it does not answer). "
+        "The API itself is alive whenever this endpoint answers 200."
+    )
     backend: str
-    graph: Literal["reachable", "unreachable"]
-    nodes: dict[str, int] | None
+    nodes: dict[str, int] | None = Field(description="Nodes per label; null while down")
 
 
 class Ready(BaseModel):
@@ -28,17 +32,18 @@ class Ready(BaseModel):
     backend: str
 
 
-@router.get("/health", response_model=Health, summary="Liveness, backend and node counts")
+@router.get("/health", response_model=Health, summary="Liveness, the graph's state and node counts")
 async def health(graph: Graph) -> Health:
     """Always 200 while the process runs; node counts when the graph answers."""
+    if graph.health(answers=False) == "restarting":  # no query to wait on: answer now
+        return Health(status="restarting", backend=graph.backend_label, nodes=None)
     try:
         nodes: dict[str, int] | None = await stats.count_nodes(graph.driver, graph.database)
     except GraphError:
         nodes = None
     return Health(
-        status="ok",
+        status=graph.health(answers=nodes is not None),
         backend=graph.backend_label,
-        graph="reachable" if nodes is not None else "unreachable",
         nodes=nodes,
     )
 

@@ -22,7 +22,13 @@ router = APIRouter(
     prefix="/meetings", tags=["meetings"], dependencies=[ReadKey], responses=READ_ERRORS
 )
 
-Code = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")]
+Code = Annotated[
+    str | None,
+    Query(
+        pattern=r"^[A-Za-z]{2}$",
+        description="a two-letter country code (ISO 3166-1 alpha-2), e.g. CN",
+    ),
+]
 
 
 @dataclass
@@ -34,7 +40,8 @@ class MeetingParams:
         str | None,
         Query(
             pattern=r"^[A-Za-z]{2}(,[A-Za-z]{2}){1,9}$",
-            description="meetings involving all of these, e.g. CN,US",
+            description="two to ten two-letter country codes separated by commas, e.g. CN,US: "
+            "the meetings involving all of them",
         ),
     ] = None
     topic: Annotated[str | None, Query(max_length=64)] = None

@@ -28,7 +28,11 @@ router = APIRouter(
 
 PersonId = Annotated[str, Path(max_length=200, description="person id, e.g. wang-yi")]
 CountryCode = Annotated[
-    str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")
+    str | None,
+    Query(
+        pattern=r"^[A-Za-z]{2}$",
+        description="a two-letter country code (ISO 3166-1 alpha-2), e.g. CN",
+    ),
 ]
 
 

@@ -18,7 +18,13 @@ router = APIRouter(
     prefix="/relations", tags=["relations"], dependencies=[ReadKey], responses=READ_ERRORS
 )
 
-CountryPath = Annotated[str, Path(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")]
+CountryPath = Annotated[
+    str,
+    Path(
+        pattern=r"^[A-Za-z]{2}$",
+        description="a two-letter country code (ISO 3166-1 alpha-2), e.g. CN",
+    ),
+]
 
 
 @router.get(

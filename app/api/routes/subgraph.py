@@ -57,7 +57,9 @@ async def get_subgraph(
         str,
         Query(
             pattern=r"^(person|country|meeting|topic):[^\s]{1,200}$",
-            description="person:{id} | country:{code} | meeting:{id} | topic:{id}",
+            description="the node to start from, written kind:id with kind one of person, "
+            "country, meeting or topic and an id without spaces, e.g. person:wang-yi or "
+            "country:CN",
             examples=["person:wang-yi"],
         ),
     ],
