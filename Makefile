@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LINT_DIR := tools/cypher-lint
 LINT_STAMP := $(LINT_DIR)/node_modules/.installed
+WEB_DIR := web
+WEB_STAMP := $(WEB_DIR)/node_modules/.installed
 
 .PHONY: install run test eval lint typecheck pytest lock clean bench bench-quick load-test audit
 
@@ -24,7 +26,13 @@ $(LINT_STAMP): $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
 	cd $(LINT_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-run: $(STAMP)
+# The JavaScript the API serves to its pages (explorer, dashboard, API docs), from npm
+# with a lock file; served locally, so the pages work with no network.
+$(WEB_STAMP): $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
+	cd $(WEB_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: $(STAMP) $(WEB_STAMP)
 	DIPLOGRAPH_LOAD_SAMPLES=$${DIPLOGRAPH_LOAD_SAMPLES:-true} $(BIN)/diplograph serve
 
 lint: $(STAMP)
@@ -34,7 +42,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(LINT_STAMP)
+pytest: $(STAMP) $(LINT_STAMP) $(WEB_STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest

@@ -21,6 +21,7 @@ from app.api.routes import (
     extract,
     health,
     meetings,
+    pages,
     persons,
     relations,
     stats,
@@ -97,6 +98,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         summary="Who met whom in world diplomacy, as a knowledge graph.",
         lifespan=lifespan,
+        # Served by app/api/routes/pages.py with local assets: FastAPI's defaults load
+        # them from a CDN, which leaves a blank page offline.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.graph_gave_up = False
@@ -122,6 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         writes_per_minute=settings.writes_per_minute,
     )
     app.include_router(health.router)
+    app.include_router(pages.router)
     app.include_router(extract.router, prefix=API_PREFIX)
     app.include_router(articles.router, prefix=API_PREFIX)
     for router in (
