@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from app.ingest import IngestSummary
 from app.settings import Settings, get_settings
@@ -122,16 +123,23 @@ def cmd_graph_server(args: argparse.Namespace, settings: Settings) -> int:
     announce_graph(settings)
     server = local_server(settings)
     info = server.start()
+    bolt_port = urlsplit(info.bolt_uri).port
     try:
         if not server.owner:
             print(f"A graph server already runs for {settings.graph_dir} (pid {info.pid}).")
             print(f"Bolt URI: {info.bolt_uri}")
+            print(f"Bolt port: {bolt_port}, HTTP port: {info.http_port}")
             return 1
         print(f"Local graph server running (pid {info.pid}), data in {server.root}")
         print(f"Bolt URI:         {info.bolt_uri}")
+        # Browser Bolt tools (the JavaScript neo4j-driver) reach the same port over WebSocket.
+        print(f"Bolt port:        {bolt_port} (Bolt and WebSocket, 127.0.0.1 only)")
+        print(f"HTTP port:        {info.http_port} (ArcadeDB's HTTP API, 127.0.0.1 only)")
         print(f"Database:         {info.database}")
         print(f"User:             {info.user}")
         print(f"Credentials file: {info.credentials_file}")
+        if not settings.graph_bolt_port:
+            print("The ports change at each start; DIPLOGRAPH_GRAPH_BOLT_PORT fixes the Bolt port.")
         print("Other diplograph commands with the same data directory use it automatically.")
         print("Press Ctrl-C to stop.", flush=True)
         threading.Event().wait()

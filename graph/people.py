@@ -63,6 +63,31 @@ COUNTERPARTS_BY_RECENCY = _COUNTERPART_PAGE.format(
     order="coalesce(r.last, '') DESC, r.count DESC, o.id"
 )
 
+# Who met whom in a period: MET is all-time, so walk the person's attendance to the
+# meetings dated within it (either end may be null: open). One row per counterpart,
+# in the order of `sort` (the same keys as above); one row with a null id when the
+# person met nobody then, none when there is no such person.
+_COUNTERPARTS_IN_PERIOD = """
+MATCH (p:Person {{id: $id}})
+OPTIONAL MATCH (p)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(o:Person)
+WHERE o.id <> p.id AND m.date IS NOT NULL
+  AND ($date_from IS NULL OR m.date >= $date_from) AND ($date_to IS NULL OR m.date <= $date_to)
+WITH DISTINCT o, m
+OPTIONAL MATCH (m)-[:ABOUT]->(t:Topic)
+WITH o, m, collect(DISTINCT t.id) AS topics
+WITH o, count(m) AS meetings, min(m.date) AS first_date, max(m.date) AS last_date,
+     collect(topics) AS topics
+RETURN o.id AS id, o.name AS name, meetings, first_date, last_date,
+       o.countries AS countries, topics
+ORDER BY {order}
+"""
+COUNTERPARTS_IN_PERIOD_BY_COUNT = _COUNTERPARTS_IN_PERIOD.format(
+    order="meetings DESC, coalesce(last_date, '') DESC, id"
+)
+COUNTERPARTS_IN_PERIOD_BY_RECENCY = _COUNTERPARTS_IN_PERIOD.format(
+    order="coalesce(last_date, '') DESC, meetings DESC, id"
+)
+
 COUNTERPART_TOTAL = """
 MATCH (p:Person {id: $id})
 RETURN size([(p)-[:MET]-(:Person) | 1]) AS total
@@ -117,10 +142,24 @@ async def counterparts(
     sort: Literal["count", "recent"],
     offset: int,
     limit: int,
+    date_from: str | None = None,
+    date_to: str | None = None,
 ) -> tuple[int, list[dict[str, Any]]] | None:
     """A page of everyone ``person_id`` met, with the count, first and last date and
     topics of their meetings and the counterpart's countries, and how many there are
-    in all; None when there is no such person."""
+    in all; None when there is no such person.
+
+    Args:
+        date_from, date_to: ISO days; with either, only the meetings dated within that
+            period count (undated ones are in none).
+
+    Raises:
+        GraphUnavailable: the graph cannot be reached.
+    """
+    if date_from is not None or date_to is not None:
+        return await _counterparts_in_period(
+            driver, database, person_id, sort, offset, limit, date_from, date_to
+        )
     statement = COUNTERPARTS_BY_COUNT if sort == "count" else COUNTERPARTS_BY_RECENCY
     found = await read_rows(driver, database, statement, id=person_id, offset=offset, limit=limit)
     if not found:  # no such person, or a page past the end
@@ -134,3 +173,39 @@ async def counterparts(
         for pid, name, count, first, last, countries, topics in found[0]["rows"]
     ]  # fmt: skip
     return int(found[0]["total"]), rows
+
+
+async def _counterparts_in_period(
+    driver: neo4j.AsyncDriver,
+    database: str,
+    person_id: str,
+    sort: Literal["count", "recent"],
+    offset: int,
+    limit: int,
+    date_from: str | None,
+    date_to: str | None,
+) -> tuple[int, list[dict[str, Any]]] | None:
+    # One person's counterparts in a period are few (the people at their meetings):
+    # all of them in one read, the page cut here.
+    statement = (
+        COUNTERPARTS_IN_PERIOD_BY_COUNT if sort == "count" else COUNTERPARTS_IN_PERIOD_BY_RECENCY
+    )
+    found = await read_rows(
+        driver, database, statement, id=person_id, date_from=date_from, date_to=date_to
+    )
+    if not found:
+        return None
+    everyone = [r for r in found if r["id"] is not None]
+    rows = [
+        {
+            "id": r["id"],
+            "name": r["name"],
+            "count": r["meetings"],
+            "first_date": r["first_date"],
+            "last_date": r["last_date"],
+            "countries": sorted(set(r["countries"] or ())),
+            "topics": sorted({t for topics in r["topics"] for t in topics}),
+        }
+        for r in everyone[offset : offset + limit]
+    ]
+    return len(everyone), rows

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import neo4j
@@ -16,18 +15,34 @@ _CENTERS = {
     "country": "MATCH (c:Country {code: $key})",
     "meeting": "MATCH (c:Meeting {id: $key})",
     "topic": "MATCH (c:Topic {id: $key})",
+    "place": "MATCH (c:Place {id: $key})",
+    "organization": "MATCH (c:Organization {code: $key})",
+    "article": "MATCH (c:Article {id: $key})",
 }
 DEPTHS = (1, 2, 3)
 
 # The recorded facts only: MET (graph/met.py) is derived from ATTENDED and would
 # put every counterpart one hop from a person, doubling the paths at each depth.
-_TRAVERSED = "|".join(RECORDED_RELATIONSHIPS)
+# NAMES and BLOCKED_AS are the name resolver's bookkeeping (PersonName, NameBlock):
+# through them every person who shares a name part would be two hops apart, and
+# their nodes have no id, so every one of them would be drawn as the same node.
+_BOOKKEEPING = ("NAMES", "BLOCKED_AS")
+_TRAVERSED = "|".join(r for r in RECORDED_RELATIONSHIPS if r not in _BOOKKEEPING)
+
+# A period keeps the paths whose meetings are all dated within it (undated meetings
+# are in no period); other nodes carry no date and pass. $date_from and $date_to are
+# ISO days, either may be null for an open end.
+_IN_PERIOD = """
+WHERE all(x IN nodes(path) WHERE NOT x:Meeting
+          OR (x.date IS NOT NULL AND ($date_from IS NULL OR x.date >= $date_from)
+              AND ($date_to IS NULL OR x.date <= $date_to)))"""
 
 _NODE_FIELDS = ".id, .code, .name, .label, .date, .kind, .status, .city, .country, .title, .url"
 
 
-def build_subgraph(center: str, depth: int) -> str:
-    """Paths of up to ``depth`` hops from the center (depth is fixed text: 1, 2 or 3).
+def build_subgraph(center: str, depth: int, period: bool = False) -> str:
+    """Paths of up to ``depth`` hops from the center (depth is fixed text: 1, 2 or 3);
+    with ``period``, only paths whose meetings are dated from ``$date_from`` to ``$date_to``.
 
     Raises:
         ValueError: unknown center kind or depth outside 1..3.
@@ -36,7 +51,7 @@ def build_subgraph(center: str, depth: int) -> str:
         raise ValueError(f"no subgraph for center {center!r} at depth {depth}")
     return f"""
 {_CENTERS[center]}
-OPTIONAL MATCH path = (c)-[:{_TRAVERSED}*1..{depth}]-(n)
+OPTIONAL MATCH path = (c)-[:{_TRAVERSED}*1..{depth}]-(n){_IN_PERIOD if period else ""}
 WITH c, path LIMIT $paths
 WITH c, [r IN CASE WHEN path IS NULL THEN [] ELSE relationships(path) END | r] AS rels
 UNWIND CASE WHEN size(rels) = 0 THEN [null] ELSE rels END AS r
@@ -49,47 +64,42 @@ RETURN labels(c)[0] AS center_label, c {{{_NODE_FIELDS}}} AS center,
 
 
 def cypher_examples() -> list[str]:
-    return [build_subgraph(center, depth) for center in _CENTERS for depth in DEPTHS]
+    return [
+        build_subgraph(center, depth, period)
+        for center in _CENTERS
+        for depth in DEPTHS
+        for period in (False, True)
+    ]
 
 
 async def subgraph(
-    driver: neo4j.AsyncDriver, database: str, center: str, key: str, depth: int, paths: int
+    driver: neo4j.AsyncDriver,
+    database: str,
+    center: str,
+    key: str,
+    depth: int,
+    paths: int,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
 ) -> list[dict[str, Any]]:
     """Edge rows of the subgraph (one row with no edge when the center stands alone).
+
+    Args:
+        date_from, date_to: ISO days; with either, the graph as it was in that period:
+            only meetings dated within it (an out-of-period meeting as the center
+            stands alone).
 
     Raises:
         GraphUnavailable: the graph cannot be reached.
     """
-    return await read_rows(driver, database, build_subgraph(center, depth), key=key, paths=paths)
-
-
-# One row per meeting and participant, a page of meetings at a time, in id order.
-EXPORT_PAGE = """
-MATCH (m:Meeting)
-WHERE m.id > $after
-WITH m ORDER BY m.id LIMIT $limit
-MATCH (m)<-[r:ATTENDED]-(p:Person)
-WITH m, p, collect(r) AS rows
-WITH m, p, rows[0] AS r
-RETURN m.id AS meeting_id, m.date AS date, m.kind AS kind, m.status AS status,
-       m.city AS city, m.country AS place_country, p.id AS person_id, p.name AS person_name,
-       r.country AS person_country, r.org AS person_org, r.title AS title, r.role AS role,
-       [(m)-[:ABOUT]->(t:Topic) | t.id] AS topics,
-       size([(m)<-[:REPORTS]-(a:Article) | a.id]) AS sources
-ORDER BY meeting_id, person_id
-"""
-
-
-async def export_rows(
-    driver: neo4j.AsyncDriver, database: str, page: int = 500
-) -> AsyncIterator[dict[str, Any]]:
-    """Every meeting-participant row, fetched a page of meetings at a time."""
-    after = ""
-    while True:
-        rows = await read_rows(driver, database, EXPORT_PAGE, after=after, limit=page)
-        if not rows:
-            return
-        for row in rows:
-            row["topics"] = sorted(set(row["topics"]))
-            yield row
-        after = str(rows[-1]["meeting_id"])
+    period = date_from is not None or date_to is not None
+    return await read_rows(
+        driver,
+        database,
+        build_subgraph(center, depth, period),
+        key=key,
+        paths=paths,
+        date_from=date_from,
+        date_to=date_to,
+    )

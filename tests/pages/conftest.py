@@ -82,13 +82,15 @@ def pages_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         process.wait(timeout=60)
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running on this thread while
+# it is open, which would break later tests that start their own (asyncio.run).
+@pytest.fixture(scope="package")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as running:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     launched = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
     yield launched

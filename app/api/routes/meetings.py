@@ -32,8 +32,9 @@ Code = Annotated[
 
 
 @dataclass
-class MeetingParams:
-    """The filters every meeting list accepts."""
+class MeetingFilters:
+    """The filters every meeting list and export accepts (the person aside: a path
+    parameter on /persons/{id}/meetings, a query parameter elsewhere)."""
 
     country: Code = None
     countries: Annotated[
@@ -50,20 +51,26 @@ class MeetingParams:
     from_: Annotated[dt.date | None, Query(alias="from")] = None
     to: dt.date | None = None
     place: Annotated[str | None, Query(max_length=100, description="city or country code")] = None
+
+
+@dataclass
+class MeetingParams(MeetingFilters):
+    """The filters and a page."""
+
     limit: Limit = 50
     cursor: Cursor = None
 
 
 MeetingQuery = Annotated[MeetingParams, Depends()]
+MeetingFilterQuery = Annotated[MeetingFilters, Depends()]
+PersonFilter = Annotated[str | None, Query(max_length=200, description="person id")]
 
 
-async def page_of_meetings(
-    graph: GraphState, query: MeetingParams, *, person: str | None = None
-) -> Page[MeetingSummary]:
+def meeting_filter(query: MeetingFilters, *, person: str | None = None) -> MeetingFilter:
+    """The graph's filter for validated query parameters; 422 when 'from' is after 'to'."""
     if query.from_ and query.to and query.from_ > query.to:
         raise ProblemError(422, "validation-error", "Invalid request", "'from' is after 'to'")
-    after = decode_cursor(query.cursor, 2)
-    f = MeetingFilter(
+    return MeetingFilter(
         person=person,
         country=query.country.upper() if query.country else None,
         countries=tuple(sorted({c.upper() for c in query.countries.split(",")}))
@@ -76,6 +83,13 @@ async def page_of_meetings(
         date_to=query.to.isoformat() if query.to else None,
         place=query.place,
     )
+
+
+async def page_of_meetings(
+    graph: GraphState, query: MeetingParams, *, person: str | None = None
+) -> Page[MeetingSummary]:
+    f = meeting_filter(query, person=person)
+    after = decode_cursor(query.cursor, 2)
     rows = await meeting_lists.list_meetings(
         graph.driver,
         graph.database,
@@ -100,7 +114,7 @@ async def page_of_meetings(
 async def list_meetings(
     graph: ReadyGraph,
     query: MeetingQuery,
-    person: Annotated[str | None, Query(max_length=200, description="person id")] = None,
+    person: PersonFilter = None,
 ) -> Page[MeetingSummary]:
     return await page_of_meetings(graph, query, person=person)
 

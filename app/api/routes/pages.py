@@ -8,11 +8,12 @@ pages work offline and on networks that block CDNs.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from app.problems import ProblemError
 
@@ -87,7 +88,32 @@ async def redoc() -> HTMLResponse:
     return get_redoc_html(
         openapi_url="/openapi.json",
         title="Diplograph API",
-        redoc_js_url="/vendor/redoc.standalone.js",
+        redoc_js_url="/redoc/redoc.standalone.js",
         redoc_favicon_url="/vendor/favicon-32x32.png",
         with_google_fonts=False,
     )
+
+
+# Redoc 2.5 shows Redocly's logo in its sidebar from their CDN and has no option to
+# turn it off (Redocly/redoc#2108). /redoc loads the bundle with that one address
+# emptied: an image without a source fails without a request, Redoc then leaves it
+# out, and the "API docs by Redocly" credit stays, as text.
+REDOCLY_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
+
+
+@lru_cache(maxsize=1)
+def _offline_redoc(path: Path, modified: float) -> bytes:
+    return path.read_bytes().replace(REDOCLY_LOGO, b"")
+
+
+@router.get("/redoc/redoc.standalone.js")
+async def redoc_script() -> Response:
+    path = NODE_MODULES / VENDOR["redoc.standalone.js"]
+    if not path.is_file():
+        raise ProblemError(
+            503,
+            "pages-not-installed",
+            "The pages' JavaScript libraries are not installed",
+            f"{path} is missing: run `make run` (or `cd web && npm ci`)",
+        )
+    return Response(_offline_redoc(path, path.stat().st_mtime), media_type="text/javascript")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
@@ -122,10 +123,34 @@ async def person_counterparts(
     sort: Annotated[Literal["count", "recent"], Query()] = "count",
     limit: Limit = 50,
     cursor: Cursor = None,
+    from_: Annotated[
+        dt.date | None,
+        Query(
+            alias="from",
+            description="first day of a period, e.g. 2024-01-01: who they met in it, "
+            "counted from their meetings dated from this day only (undated ones left out)",
+        ),
+    ] = None,
+    to: Annotated[
+        dt.date | None,
+        Query(
+            description="last day of a period, e.g. 2024-12-31: only meetings dated up to "
+            "this day count (undated ones left out)",
+        ),
+    ] = None,
 ) -> Page[Counterpart]:
+    if from_ and to and from_ > to:
+        raise ProblemError(422, "validation-error", "Invalid request", "'from' is after 'to'")
     offset = offset_from(cursor)
     found = await people.counterparts(
-        graph.driver, graph.database, person_id, sort=sort, offset=offset, limit=limit
+        graph.driver,
+        graph.database,
+        person_id,
+        sort=sort,
+        offset=offset,
+        limit=limit,
+        date_from=from_.isoformat() if from_ else None,
+        date_to=to.isoformat() if to else None,
     )
     if found is None:
         raise ProblemError(404, "not-found", "No such person", person_id)

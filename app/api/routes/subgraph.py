@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 from xml.sax.saxutils import escape, quoteattr
 
@@ -16,8 +17,8 @@ from graph import subgraph
 
 router = APIRouter(prefix="/graph", tags=["graph"], dependencies=[ReadKey], responses=READ_ERRORS)
 
-_KEY_FIELD = {"Country": "code"}
-_CAPTION = ("name", "label", "title", "code", "date", "id")
+_KEY_FIELD = {"Country": "code", "Organization": "code"}
+_CAPTION = ("name", "title", "code", "date", "id")
 
 
 class Element(BaseModel):
@@ -40,15 +41,25 @@ def _node_id(label: str, props: dict[str, Any]) -> str:
 
 
 def _node(label: str, props: dict[str, Any]) -> dict[str, Any]:
-    caption = next((str(props[k]) for k in _CAPTION if props.get(k)), label)
     data = {k: v for k, v in props.items() if v is not None}
-    return {**data, "id": _node_id(label, props), "label": label, "caption": caption}
+    # `label` says what kind of node this is; a Topic's own label is its name.
+    if "label" in data:
+        data.setdefault("name", data.pop("label"))
+    if label == "Place":
+        caption = ", ".join(str(data[k]) for k in ("city", "country") if data.get(k))
+    else:
+        caption = next((str(data[k]) for k in _CAPTION if data.get(k)), label)
+    return {**data, "id": _node_id(label, props), "label": label, "caption": caption or label}
 
 
 @router.get(
     "",
     response_model=CytoscapeGraph,
-    summary="Subgraph around a person, country, meeting or topic (Cytoscape.js or GraphML)",
+    summary="Subgraph around a node (Cytoscape.js or GraphML)",
+    description="Nodes carry `label` (what they are: Person, Meeting, Country, Topic, "
+    "Place, Organization, Article), `caption` (what to write on them) and their "
+    "properties. With `from` and/or `to`, the graph as it was in that period: only "
+    "meetings dated within it, and what is reached through them.",
     responses={200: {"content": {"application/graphml+xml": {}}}},
 )
 async def get_subgraph(
@@ -56,21 +67,47 @@ async def get_subgraph(
     center: Annotated[
         str,
         Query(
-            pattern=r"^(person|country|meeting|topic):[^\s]{1,200}$",
+            pattern=r"^(person|country|meeting|topic|place|organization|article):[^\s]{1,200}$",
             description="the node to start from, written kind:id with kind one of person, "
-            "country, meeting or topic and an id without spaces, e.g. person:wang-yi or "
-            "country:CN",
+            "country, meeting, topic, place, organization or article and an id without "
+            "spaces, e.g. person:wang-yi or country:CN: any node's `id` in an answer",
             examples=["person:wang-yi"],
         ),
     ],
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
     limit: Annotated[int, Query(ge=1, le=2000, description="at most this many nodes")] = 200,
     format: Literal["cytoscape", "graphml"] = "cytoscape",
+    from_: Annotated[
+        dt.date | None,
+        Query(
+            alias="from",
+            description="first day of a period, e.g. 2024-01-01: the graph as it was then, "
+            "with only the meetings dated from this day (undated meetings are left out)",
+        ),
+    ] = None,
+    to: Annotated[
+        dt.date | None,
+        Query(
+            description="last day of a period, e.g. 2024-12-31: only the meetings dated up "
+            "to this day (undated meetings are left out)",
+        ),
+    ] = None,
 ) -> CytoscapeGraph | Response:
+    if from_ and to and from_ > to:
+        raise ProblemError(422, "validation-error", "Invalid request", "'from' is after 'to'")
     kind, key = center.split(":", 1)
     if kind == "country":
         key = key.upper()
-    rows = await subgraph.subgraph(graph.driver, graph.database, kind, key, depth, paths=limit * 4)
+    rows = await subgraph.subgraph(
+        graph.driver,
+        graph.database,
+        kind,
+        key,
+        depth,
+        paths=limit * 4,
+        date_from=from_.isoformat() if from_ else None,
+        date_to=to.isoformat() if to else None,
+    )
     if not rows:
         raise ProblemError(404, "not-found", "No such center node", center)
     nodes: dict[str, dict[str, Any]] = {}
