@@ -8,7 +8,7 @@ LINT_STAMP := $(LINT_DIR)/node_modules/.installed
 WEB_DIR := web
 WEB_STAMP := $(WEB_DIR)/node_modules/.installed
 
-.PHONY: install run test eval lint typecheck pytest lock clean bench bench-quick load-test audit
+.PHONY: install run test eval lint typecheck pytest lock clean bench bench-quick load-test screenshots audit
 
 install: $(STAMP)
 
@@ -59,6 +59,10 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m bench.run --quick
+
+# The README's pictures of the pages, taken by the page tests in a real browser.
+screenshots: $(STAMP) $(WEB_STAMP)
+	DIPLOGRAPH_SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/pages
 
 # The mixed read/write load test for its full 60 seconds (make test runs it for 10).
 load-test: $(STAMP) $(LINT_STAMP)

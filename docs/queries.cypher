@@ -31,7 +31,7 @@ ORDER BY meetings DESC, counterpart;
 
 // Bilateral timeline of two countries
 // Meetings of both states (ISO 3166-1 alpha-2 codes), each taking part or hosting, in
-// date order: the timeline GET /api/v1/countries/<a>/bilateral/<b> returns.
+// date order: the timeline GET /api/v1/relations/<a>/<b> returns.
 // :param country_a => 'CL'
 // :param country_b => 'SE'
 MATCH (c:Country {code: $country_a})

@@ -74,12 +74,31 @@
     }
   }
 
+  // With DIPLOGRAPH_READ_REQUIRES_KEY=true reads need X-API-Key: the page asks once,
+  // after the first 401, and keeps the key for this tab only (as the dashboard does).
+  const KEY_STORE = "diplograph-key";
+
+  function readHeaders() {
+    const key = sessionStorage.getItem(KEY_STORE);
+    return key ? { Accept: "application/json", "X-API-Key": key } : { Accept: "application/json" };
+  }
+
+  function askForKey() {
+    const key = window.prompt("This server needs an API key to read (X-API-Key):");
+    if (!key) return false;
+    sessionStorage.setItem(KEY_STORE, key);
+    return true;
+  }
+
   async function getJSON(path, params = {}) {
     const url = new URL(API + path, location.origin);
     for (const [key, value] of Object.entries(params)) {
       if (value !== null && value !== undefined && value !== "") url.searchParams.set(key, value);
     }
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    let response = await fetch(url, { headers: readHeaders() });
+    if (response.status === 401 && askForKey()) {
+      response = await fetch(url, { headers: readHeaders() });
+    }
     if (!response.ok) {
       let detail = response.statusText;
       try {

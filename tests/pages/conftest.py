@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -134,7 +135,15 @@ def watched(browser: Browser) -> Iterator[Watched]:
     assert seen.errors == [], "the page logged errors"
 
 
-def screenshot(page: Page, name: str) -> None:
-    """Keep the page's picture for the README (docs/screenshots/<name>.png)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+def screenshot(page: Page, name: str) -> Path:
+    """The page's picture: into DIPLOGRAPH_SCREENSHOTS_DIR when set (`make screenshots`
+    refreshes the README's, docs/screenshots), else a temporary folder, so that a test
+    run never rewrites files of the checkout."""
+    folder = Path(os.environ.get("DIPLOGRAPH_SCREENSHOTS_DIR") or tempfile.gettempdir())
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"diplograph-{name}.png"
+    if folder.resolve() == SCREENSHOTS.resolve():
+        path = folder / f"{name}.png"
+    page.screenshot(path=str(path))
+    assert path.stat().st_size > 0
+    return path
