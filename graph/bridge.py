@@ -11,8 +11,8 @@ driver and waits for the answer. It implements only what ``graph/`` uses of
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -27,6 +27,10 @@ class BlockingDriver:
     def __init__(self, driver: neo4j.AsyncDriver, loop: asyncio.AbstractEventLoop) -> None:
         self._driver = driver
         self._loop = loop
+        # Where a write transaction's synchronous work runs while the loop holds the
+        # transaction. Not the loop's default executor: the callers themselves run
+        # there, and waiting on a slot their own calls occupy would deadlock.
+        self._work_threads = ThreadPoolExecutor(thread_name_prefix="graph-write-work")
 
     def _call(self, awaitable: Awaitable[T]) -> T:
         async def wrapped() -> T:
@@ -44,14 +48,17 @@ class BlockingDriver:
         )
         return result
 
-    def session(self, *, database: str) -> BlockingSession:
-        return BlockingSession(self, database)
+    def session(
+        self, *, database: str, default_access_mode: str = neo4j.WRITE_ACCESS
+    ) -> BlockingSession:
+        return BlockingSession(self, database, default_access_mode)
 
 
 class BlockingSession:
-    def __init__(self, bridge: BlockingDriver, database: str) -> None:
+    def __init__(self, bridge: BlockingDriver, database: str, access_mode: str) -> None:
         self._bridge = bridge
         self._database = database
+        self._access_mode = access_mode
 
     def __enter__(self) -> BlockingSession:
         return self
@@ -66,33 +73,42 @@ class BlockingSession:
 
     def run(self, query: str, **parameters: Any) -> _Consumed:
         async def auto_commit() -> neo4j.ResultSummary:
-            async with self._bridge._driver.session(database=self._database) as session:
+            async with self._bridge._driver.session(
+                database=self._database, default_access_mode=self._access_mode
+            ) as session:
                 result = await session.run(query, parameters)
                 return await result.consume()
 
         return _Consumed(self._bridge._call(auto_commit()))
 
     def execute_write(self, work: Callable[[BlockingTransaction], T]) -> T:
-        """Run ``work`` in one explicit transaction: commit on success, roll back on error.
+        """Run ``work`` in one managed write transaction: committed on success, rolled
+        back on error, and run again by the driver on transient failures such as a
+        cluster's leader changing. Conflicts on ArcadeDB (ConstraintError) are not
+        transient to the driver: ``write_with_retry`` retries those.
 
-        Retries are the caller's (``write_with_retry``), as for a sync session whose
-        own retries cannot cover ArcadeDB's ConstraintError anyway.
+        ``work`` is synchronous: it runs in a worker thread while the event loop awaits
+        it, and its statements come back to the loop through the bridge.
         """
-        session = self._bridge._driver.session(database=self._database)
-        tx = self._bridge._call(session.begin_transaction())
-        try:
-            result = work(BlockingTransaction(self._bridge, tx))
-            self._bridge._call(tx.commit())
-            return result
-        except BaseException:
-            self._bridge._call(_quietly(tx.rollback()))
-            raise
-        finally:
-            self._bridge._call(session.close())
+
+        async def managed(tx: neo4j.AsyncManagedTransaction) -> T:
+            loop = asyncio.get_running_loop()
+            threads = self._bridge._work_threads
+            return await loop.run_in_executor(threads, work, BlockingTransaction(self._bridge, tx))
+
+        async def write() -> T:
+            async with self._bridge._driver.session(
+                database=self._database, default_access_mode=neo4j.WRITE_ACCESS
+            ) as session:
+                return await session.execute_write(managed)
+
+        return self._bridge._call(write())
 
 
 class BlockingTransaction:
-    def __init__(self, bridge: BlockingDriver, tx: neo4j.AsyncTransaction) -> None:
+    def __init__(
+        self, bridge: BlockingDriver, tx: neo4j.AsyncTransaction | neo4j.AsyncManagedTransaction
+    ) -> None:
         self._bridge = bridge
         self._tx = tx
 
@@ -128,9 +144,3 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
-
-
-async def _quietly(rollback: Coroutine[Any, Any, None]) -> None:
-    # The transaction may already be gone with the connection; the original error wins.
-    with contextlib.suppress(neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError):
-        await rollback

@@ -89,7 +89,9 @@ def wait_until_ready(driver: SyncDriver, target: GraphTarget, timeout: float = 6
     while True:
         try:
             # An auto-commit query: no driver-side retries inside our own bounded loop.
-            with driver.session(database=target.database) as session:
+            with driver.session(
+                database=target.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
                 session.run("RETURN 1 AS ok").consume()
             return
         except UNAVAILABLE_ERRORS as exc:
@@ -180,7 +182,12 @@ def write_with_retry(driver: SyncDriver, database: str, work: Callable[[SyncTran
 def _write_retrying(driver: SyncDriver, database: str, work: Callable[[SyncTransaction], T]) -> T:
     for attempt in range(MAX_WRITE_ATTEMPTS):
         try:
-            with graph_errors(), driver.session(database=database) as session:
+            with (
+                graph_errors(),
+                driver.session(
+                    database=database, default_access_mode=neo4j.WRITE_ACCESS
+                ) as session,
+            ):
                 return session.execute_write(work)
         except GraphQueryFailed as exc:
             if not isinstance(exc.__cause__, CONFLICT_ERRORS):

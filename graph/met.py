@@ -29,6 +29,8 @@ from functools import partial
 from itertools import combinations
 from typing import Any
 
+from neo4j import RoutingControl
+
 from graph.connection import SyncDriver, SyncTransaction, write_with_retry
 
 ATTENDEES = """
@@ -212,7 +214,11 @@ def backfill_pairs(driver: SyncDriver, database: str, page: int = 1000) -> int:
     visited = 0
     while True:
         records, _, _ = driver.execute_query(
-            MEETING_PAGE, after=after, limit=page, database_=database
+            MEETING_PAGE,
+            after=after,
+            limit=page,
+            database_=database,
+            routing_=RoutingControl.READ,
         )
         ids: Sequence[str] = [r["id"] for r in records]
         if not ids:

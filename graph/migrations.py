@@ -11,6 +11,8 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
+from neo4j import RoutingControl
+
 from graph.connection import SyncDriver, SyncTransaction, write_with_retry
 from graph.met import backfill_pairs
 from graph.person_countries import recount_countries
@@ -43,7 +45,11 @@ def backfill_person_countries(driver: SyncDriver, database: str, page: int = 100
     visited = 0
     while True:
         records, _, _ = driver.execute_query(
-            PERSON_PAGE, after=after, limit=page, database_=database
+            PERSON_PAGE,
+            after=after,
+            limit=page,
+            database_=database,
+            routing_=RoutingControl.READ,
         )
         keys = [r["key"] for r in records]
         if not keys:
@@ -67,7 +73,9 @@ def migrate(driver: SyncDriver, database: str) -> list[str]:
     """Run the migrations this graph has not had; return their ids."""
     ran = []
     for migration_id, step in MIGRATIONS:
-        records, _, _ = driver.execute_query(MIGRATION_DONE, id=migration_id, database_=database)
+        records, _, _ = driver.execute_query(
+            MIGRATION_DONE, id=migration_id, database_=database, routing_=RoutingControl.READ
+        )
         if records and records[0]["done"]:
             continue
         log.info("bringing the graph up to date: %s (once per graph)", migration_id)

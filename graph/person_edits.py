@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from neo4j import RoutingControl
+
 from domain.identity import signature_of_keys
 from graph.connection import SyncDriver, SyncTransaction, write_with_retry
 from graph.met import resync_pairs
@@ -197,18 +199,24 @@ class SplitOff:
 def keys_by_id(driver: SyncDriver, database: str, ids: Iterable[str]) -> dict[str, str]:
     """Person id -> key, for the ids that exist."""
     wanted = sorted(set(ids))
-    records, _, _ = driver.execute_query(PERSON_KEYS_BY_ID, ids=wanted, database_=database)
+    records, _, _ = driver.execute_query(
+        PERSON_KEYS_BY_ID, ids=wanted, database_=database, routing_=RoutingControl.READ
+    )
     return {r["id"]: r["key"] for r in records}
 
 
 def person_for_split(driver: SyncDriver, database: str, key: str) -> dict[str, object] | None:
-    records, _, _ = driver.execute_query(PERSON_FOR_SPLIT, key=key, database_=database)
+    records, _, _ = driver.execute_query(
+        PERSON_FOR_SPLIT, key=key, database_=database, routing_=RoutingControl.READ
+    )
     return records[0].data() if records else None
 
 
 def taken(driver: SyncDriver, database: str, candidates: Sequence[str]) -> set[str]:
     """Which of these strings are already a person's key or id."""
-    records, _, _ = driver.execute_query(KEY_TAKEN, keys=list(candidates), database_=database)
+    records, _, _ = driver.execute_query(
+        KEY_TAKEN, keys=list(candidates), database_=database, routing_=RoutingControl.READ
+    )
     return {r["key"] for r in records}
 
 

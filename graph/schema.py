@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from neo4j import RoutingControl
+
 from graph.connection import SyncDriver, graph_errors
 from graph.migrations import migrate
 
@@ -64,8 +66,10 @@ def ensure_schema(
     """
     with graph_errors():
         for statement in (*CONSTRAINTS, *INDEXES):
-            driver.execute_query(statement, database_=database)
+            driver.execute_query(statement, database_=database, routing_=RoutingControl.WRITE)
         if topics:
             rows = [{"id": topic_id, "label": label} for topic_id, label in topics.items()]
-            driver.execute_query(MERGE_TOPICS, rows=rows, database_=database)
+            driver.execute_query(
+                MERGE_TOPICS, rows=rows, database_=database, routing_=RoutingControl.WRITE
+            )
         migrate(driver, database)
