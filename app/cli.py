@@ -210,20 +210,29 @@ def _run_ingest(
     items: Iterable[SourceItem],
     total: int,
     *,
+    workers: int | None = None,
     reextract: bool = False,
     batch_size: int = 32,
     announce: bool = True,
 ) -> int:
     import time
+    from contextlib import ExitStack
 
+    from app.extraction_pool import ExtractionPool, default_workers
     from app.ingest import Ingestor
     from app.progress import Progress
-    from extractors.pipeline import SpacyExtractor
+    from extractors.pipeline import Extractor, SpacyExtractor
     from graph.stats import count_nodes_now
 
+    workers = workers or settings.ingest_workers or default_workers()
     summary = IngestSummary()
-    with _graph(settings, announce=announce) as (target, driver):
-        extractor = SpacyExtractor.load(settings.spacy_model, max_chars=settings.max_article_chars)
+    with _graph(settings, announce=announce) as (target, driver), ExitStack() as stack:
+        model, max_chars = settings.spacy_model, settings.max_article_chars
+        extractor: Extractor | ExtractionPool
+        if workers > 1:
+            extractor = stack.enter_context(ExtractionPool(model, max_chars, workers))
+        else:  # in this process: no workers to start for a small run
+            extractor = SpacyExtractor.load(model, max_chars=max_chars)
         before = count_nodes_now(driver, target.database)
         # Timed from here: the figure users compare is articles per second of work,
         # not the model's load time.
@@ -257,7 +266,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     paths = [Path(p) for p in args.paths]
     check_inputs(paths)  # before the graph is started and the model loaded
     items = with_published(read_sources(paths), args.published)
-    return _run_ingest(settings, items, count_sources(paths), batch_size=args.batch_size)
+    return _run_ingest(
+        settings, items, count_sources(paths), workers=args.workers, batch_size=args.batch_size
+    )
 
 
 def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
@@ -291,7 +302,9 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
                     )
 
     print(f"{plural(len(stale), 'stored article')} to extract again with {current}")
-    return _run_ingest(settings, items(), len(stale), reextract=True, announce=False)
+    return _run_ingest(
+        settings, items(), len(stale), workers=args.workers, reextract=True, announce=False
+    )
 
 
 def cmd_persons_merge(args: argparse.Namespace, settings: Settings) -> int:
@@ -362,6 +375,23 @@ def _add_published(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if value.isdigit() and int(value) >= 1:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+
+
+def _add_workers(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="extraction processes, each with the model loaded (default: "
+        "DIPLOGRAPH_INGEST_WORKERS, else the number of cores); 1 extracts in this process",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diplograph", description="Turn diplomatic news into a knowledge graph."
@@ -390,6 +420,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="PATH", help="files or folders (.txt .json .jsonl .html)"
     )
     ingest.add_argument("--batch-size", type=int, default=32, help="articles per batch")
+    _add_workers(ingest)
     _add_published(ingest)
     ingest.set_defaults(handler=cmd_ingest)
 
@@ -399,6 +430,7 @@ def build_parser() -> argparse.ArgumentParser:
     reextract.add_argument(
         "--all", action="store_true", help="also articles extracted by the current version"
     )
+    _add_workers(reextract)
     reextract.set_defaults(handler=cmd_reextract)
     _add_persons(sub)
     return parser

@@ -3,22 +3,27 @@
 A batch of articles goes through the extractor (``nlp.pipe``) and into the graph in
 one transaction. Articles already stored are skipped; a new version of an article
 (same URL, new text) replaces the old one's facts in the same transaction.
+
+Extraction runs in this process, or in worker processes (``ExtractionPool``) that
+parse the batches ahead of the one being resolved and written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
+from app.extraction_pool import ExtractionPool, Result
 from app.person_resolution import PersonResolver
 from app.sources import SourceItem
-from domain.errors import GraphWriteFailed, InvalidArticle
+from domain.errors import GraphWriteFailed
 from domain.identity import MeetingRef, choose_keeper, new_meeting_id, same_meeting, signature
-from domain.models import ArticleFacts, ArticleIn, IdentifiedMeeting
+from domain.models import ArticleFacts, ArticleIn, Extraction, IdentifiedMeeting
 from extractors.pipeline import Extractor
 from graph.articles import ids_by_url, stored_versions
 from graph.connection import SyncDriver
@@ -69,11 +74,36 @@ class _Pending:
 
 
 @dataclass
+class _Classified:
+    """A batch sorted into what is settled (unreadable, unchanged) and what to extract."""
+
+    batch: list[SourceItem]
+    pending: dict[int, _Pending]
+    outcomes: dict[int, ArticleOutcome]
+
+
+@dataclass
 class _Prepared:
     size: int
     facts: dict[int, ArticleFacts]
     pending: dict[int, _Pending]
     outcomes: dict[int, ArticleOutcome]
+
+
+@dataclass
+class _Taken:
+    """What this run has taken on so far, for batches classified before the ones
+    ahead of them are written (the same text twice is one article; a second text
+    under one URL replaces the first, as if the first were stored already)."""
+
+    ids: set[str] = field(default_factory=set)
+    by_url: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, pending: Iterable[_Pending]) -> None:
+        for p in pending:
+            self.ids.add(p.article.id)
+            if p.article.url:
+                self.by_url.setdefault(p.article.url, []).append(p.article.id)
 
 
 def _batches(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem]]:
@@ -94,7 +124,7 @@ class Ingestor:
         self,
         driver: SyncDriver,
         database: str,
-        extractor: Extractor,
+        extractor: Extractor | ExtractionPool,
         *,
         batch_size: int = 32,
     ) -> None:
@@ -118,18 +148,30 @@ class Ingestor:
         Raises:
             GraphUnavailable: the graph went away; batches already yielded are stored.
         """
-        # Two-stage pipeline: while the graph server writes batch k (its own process,
-        # so another core), this thread extracts batch k+1. A batch still lands in one
+        # A pipeline: while the graph server writes batch k (its own process, so
+        # another core), this thread resolves batch k+1; with an ExtractionPool the
+        # workers already parse the batches after it. A batch still lands in one
         # transaction, and outcomes come out in input order. Meeting identity stays
         # right because every write is followed by the same consolidation that makes
         # concurrent processes safe.
         # One resolver per run: it remembers the people of batches not yet written, and
         # forgets them afterwards, when an analyst may merge or split them.
         people = PersonResolver(self.driver, self.database)
+        taken = _Taken()
+        lookahead = self.extractor.lookahead if isinstance(self.extractor, ExtractionPool) else 0
+        ahead: deque[tuple[_Classified, Callable[[], list[Result]]]] = deque()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graph-writer") as writer:
             in_flight: Future[list[ArticleOutcome]] | None = None
             for batch in _batches(items, self.batch_size):
-                prepared = self._prepare(batch, reextract, people)
+                classified = self._classify(batch, reextract, taken)
+                ahead.append((classified, self._extract(classified)))
+                while len(ahead) > lookahead:
+                    prepared = self._prepare(*ahead.popleft(), people)
+                    if in_flight is not None:
+                        yield from self._report(in_flight.result(), progress)
+                    in_flight = writer.submit(self._finish, prepared)
+            while ahead:
+                prepared = self._prepare(*ahead.popleft(), people)
                 if in_flight is not None:
                     yield from self._report(in_flight.result(), progress)
                 in_flight = writer.submit(self._finish, prepared)
@@ -147,11 +189,8 @@ class Ingestor:
 
     # -- one batch -----------------------------------------------------------------
 
-    def _prepare(
-        self, batch: list[SourceItem], reextract: bool, people: PersonResolver
-    ) -> _Prepared:
-        """Everything before the write: what is new, extraction, who is who, meeting
-        identities."""
+    def _classify(self, batch: list[SourceItem], reextract: bool, taken: _Taken) -> _Classified:
+        """What is new in ``batch``, and which stored articles each new one replaces."""
         outcomes: dict[int, ArticleOutcome] = {}
         candidates: dict[int, ArticleIn] = {}
         for k, item in enumerate(batch):
@@ -162,7 +201,7 @@ class Ingestor:
 
         ids = {k: a.id for k, a in candidates.items()}
         stored = stored_versions(self.driver, self.database, sorted(set(ids.values())))
-        seen: set[str] = set()
+        seen = set(taken.ids)
         pending: dict[int, _Pending] = {}
         for k, article in candidates.items():
             if ids[k] in seen or (ids[k] in stored and not reextract):
@@ -176,12 +215,33 @@ class Ingestor:
         earlier = ids_by_url(self.driver, self.database, urls)
         for p in pending.values():
             if p.article.url:
-                p.replacing += [i for i in earlier.get(p.article.url, []) if i != p.article.id]
+                known = earlier.get(p.article.url, []) + taken.by_url.get(p.article.url, [])
+                p.replacing += [
+                    i for i in dict.fromkeys(known) if i != p.article.id and i not in p.replacing
+                ]
+        taken.add(pending.values())
+        return _Classified(batch, pending, outcomes)
 
-        extractions = list(self.extractor.extract_many(p.article for p in pending.values()))
+    def _extract(self, classified: _Classified) -> Callable[[], list[Result]]:
+        """Start extracting the batch's new articles; the call returns their results."""
+        articles = [p.article for p in classified.pending.values()]
+        if isinstance(self.extractor, ExtractionPool):
+            return self.extractor.submit(articles)
+        extractor = self.extractor
+        # In this process: extracted when the results are asked for, as before pools.
+        return lambda: list(extractor.extract_many(articles))
+
+    def _prepare(
+        self,
+        classified: _Classified,
+        extracted: Callable[[], list[Result]],
+        people: PersonResolver,
+    ) -> _Prepared:
+        """Everything between extraction and the write: who is who, meeting identities."""
+        pending, outcomes = classified.pending, classified.outcomes
         facts: dict[int, ArticleFacts] = {}
-        for (k, p), result in zip(pending.items(), extractions, strict=True):
-            if isinstance(result, InvalidArticle):
+        for (k, p), result in zip(pending.items(), extracted(), strict=True):
+            if not isinstance(result, Extraction):
                 outcomes[k] = ArticleOutcome(
                     p.item.origin, "failed", id=p.article.id, error=str(result)
                 )
@@ -194,7 +254,7 @@ class Ingestor:
             )
         people.resolve(list(facts.values()))
         self._assign_meeting_ids(list(facts.values()))
-        return _Prepared(len(batch), facts, pending, outcomes)
+        return _Prepared(len(classified.batch), facts, pending, outcomes)
 
     def _finish(self, prepared: _Prepared) -> list[ArticleOutcome]:
         """Write a prepared batch and return its outcomes in input order."""

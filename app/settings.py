@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     response_cache_mb: int = Field(
         default=64, ge=0, description="answers kept until the graph changes; 0 = off"
     )
+    # Extraction processes of `ingest` and `reextract`; None: one per core but one.
+    ingest_workers: int | None = Field(default=None, ge=1)
     load_samples: bool = False
     samples_dir: Path = Path("samples")
 

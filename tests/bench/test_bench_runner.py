@@ -34,7 +34,8 @@ def test_bench_runner_writes_results_and_report(tmp_path: Path) -> None:
     ingest = results["ingest"]
     assert ingest["articles"] == TINY.articles
     for figure in ("raw_nlp_pipe_articles_per_s", "ingest_1_process_articles_per_s",
-                   "ingest_2_processes_articles_per_s", "ingest_to_raw_ratio"):  # fmt: skip
+                   "ingest_2_workers_articles_per_s", "ingest_2_processes_articles_per_s",
+                   "ingest_to_raw_ratio", "ingest_2_workers_to_raw_ratio"):  # fmt: skip
         assert ingest[figure]["min"] <= ingest[figure]["median"] <= ingest[figure]["max"]
         assert ingest[figure]["min"] > 0
     (step,) = results["scaling"]
@@ -43,4 +44,5 @@ def test_bench_runner_writes_results_and_report(tmp_path: Path) -> None:
     assert len(endpoints) == 10  # five endpoints at 1 and 8 clients
     assert all(e["errors"] == 0 and e["requests"] > 0 for e in endpoints.values())
     report = (tmp_path / "docs" / "benchmarks.md").read_text()
-    assert "ingest / raw" in report and "counterparts" in report and "graph server MiB" in report
+    assert "ingest / raw" in report and "`--workers 2`" in report
+    assert "counterparts" in report and "graph server MiB" in report
