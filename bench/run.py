@@ -28,6 +28,7 @@ from typing import Any
 
 import httpx2 as httpx
 
+from app.extraction_pool import default_workers
 from bench.graphs import synthetic_facts
 from bench.load import hammer
 from bench.synthetic import write_corpus
@@ -217,7 +218,7 @@ def bench_ingest(config: Config, work: Path, target: GraphTarget) -> dict[str, A
 
     return {
         "articles": len(texts),
-        "default_workers": os.cpu_count() or 1,
+        "default_workers": default_workers(),
         "raw_nlp_pipe_articles_per_s": spread(raw),
         "extract_articles_per_s": spread(extract),
         "extract_to_raw_ratio": to_raw(extract),
@@ -403,8 +404,8 @@ def _scaling_table(ing: dict[str, Any]) -> list[str]:
         f"`diplograph ingest` of the same {ing['articles']} articles into an emptied graph, "
         "measured in the same run as the raw rate above; the ratio is to the single-process "
         f"raw `nlp.pipe` rate of the same model. The default here is `--workers {default}` "
-        "(one per core); target for the default: ingest / raw >= 1.0. The graph server "
-        "runs on the same cores.",
+        "(one per core but one: the writes and the graph server share the cores); the "
+        "issue's target for the default: ingest / raw >= 1.0.",
         "",
         "| ingest | articles/s | / raw `nlp.pipe` |",
         "|---|---|---|",
