@@ -211,6 +211,7 @@ def _run_ingest(
     total: int,
     *,
     workers: int | None = None,
+    scheduler: str | None = None,
     reextract: bool = False,
     batch_size: int = 32,
     announce: bool = True,
@@ -224,12 +225,17 @@ def _run_ingest(
     from extractors.pipeline import Extractor, SpacyExtractor
     from graph.stats import count_nodes_now
 
+    scheduler = scheduler or settings.dask_scheduler
     workers = workers or settings.ingest_workers or default_workers()
     summary = IngestSummary()
     with _graph(settings, announce=announce) as (target, driver), ExitStack() as stack:
         model, max_chars = settings.spacy_model, settings.max_article_chars
         extractor: Extractor | ExtractionPool
-        if workers > 1:
+        if scheduler:
+            from app.extraction_cluster import ClusterExtraction  # only with the extra
+
+            extractor = stack.enter_context(ClusterExtraction(model, max_chars, scheduler))
+        elif workers > 1:
             extractor = stack.enter_context(ExtractionPool(model, max_chars, workers))
         else:  # in this process: no workers to start for a small run
             extractor = SpacyExtractor.load(model, max_chars=max_chars)
@@ -267,7 +273,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     check_inputs(paths)  # before the graph is started and the model loaded
     items = with_published(read_sources(paths), args.published)
     return _run_ingest(
-        settings, items, count_sources(paths), workers=args.workers, batch_size=args.batch_size
+        settings,
+        items,
+        count_sources(paths),
+        workers=args.workers,
+        scheduler=args.scheduler,
+        batch_size=args.batch_size,
     )
 
 
@@ -303,7 +314,13 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
 
     print(f"{plural(len(stale), 'stored article')} to extract again with {current}")
     return _run_ingest(
-        settings, items(), len(stale), workers=args.workers, reextract=True, announce=False
+        settings,
+        items(),
+        len(stale),
+        workers=args.workers,
+        scheduler=args.scheduler,
+        reextract=True,
+        announce=False,
     )
 
 
@@ -383,12 +400,19 @@ def _positive(value: str) -> int:
 
 
 def _add_workers(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
+    where = command.add_mutually_exclusive_group()
+    where.add_argument(
         "--workers",
         type=_positive,
         metavar="N",
         help="extraction processes, each with the model loaded (default: "
         "DIPLOGRAPH_INGEST_WORKERS, else the number of cores); 1 extracts in this process",
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract on the workers of this Dask scheduler, e.g. tcp://host:8786 (default: "
+        "DIPLOGRAPH_DASK_SCHEDULER); needs the cluster extra and the model on every worker",
     )
 
 

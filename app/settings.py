@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     )
     # Extraction processes of `ingest` and `reextract`; None: one per core but one.
     ingest_workers: int | None = Field(default=None, ge=1)
+    # A Dask scheduler (tcp://host:8786) whose workers extract instead; None: this machine.
+    dask_scheduler: str | None = None
     load_samples: bool = False
     samples_dir: Path = Path("samples")
 
