@@ -9,12 +9,12 @@ or not at all.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from domain.countries import country_name
 from domain.identity import signature_of_keys
-from domain.models import ArticleFacts, Evidence, search_terms
+from domain.models import ArticleFacts, Evidence, PersonRef, search_terms
 from graph.articles import delete_articles_in
 from graph.connection import SyncDriver, SyncTransaction, write_with_retry
 from graph.met import add_pairs, resync_pairs
@@ -233,25 +233,21 @@ def _person_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
     return list(by_key.values())
 
 
+def _refs(batch: Sequence[ArticleFacts]) -> Iterator[PersonRef]:
+    """The resolved person of every participant of the batch."""
+    for facts in batch:
+        for item in facts.meetings:
+            for p in item.meeting.participants:
+                yield facts.person(p.name)
+
+
 def _person_name_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
-    found = {
-        (ref.name_key, ref.person)
-        for facts in batch
-        for item in facts.meetings
-        for ref in (facts.person(p.name) for p in item.meeting.participants)
-        if ref.lasting
-    }
+    found = {(ref.name_key, ref.person) for ref in _refs(batch) if ref.lasting}
     return [{"key": key, "person_key": person} for key, person in sorted(found)]
 
 
 def _name_block_rows(batch: Sequence[ArticleFacts]) -> list[Row]:
-    found = {
-        (token, ref.person)
-        for facts in batch
-        for item in facts.meetings
-        for ref in (facts.person(p.name) for p in item.meeting.participants)
-        for token in ref.blocks
-    }
+    found = {(token, ref.person) for ref in _refs(batch) for token in ref.blocks}
     return [{"token": token, "person_key": person} for token, person in sorted(found)]
 
 
@@ -439,12 +435,7 @@ def write_articles(
     """
     written = list(batch)
     meeting_ids = {item.id for facts in written for item in facts.meetings}
-    people = {
-        facts.person(p.name).person
-        for facts in written
-        for item in facts.meetings
-        for p in item.meeting.participants
-    }
+    people = {ref.person for ref in _refs(written)}
     statements = build_statements(written)
 
     def work(tx: SyncTransaction) -> int:

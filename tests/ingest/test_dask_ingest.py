@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -18,8 +17,12 @@ from distributed import Client, LocalCluster, Scheduler
 from bench.synthetic import write_corpus
 from graph.connection import GraphTarget
 from tests.conftest import graph_counts, wait_for_articles, wipe
-from tests.ingest.conftest import ARTICLES
-from tests.ingest.test_ingest_cli import cli_env, run_ingest, who_met_whom
+from tests.ingest.test_ingest_cli import (
+    cli_env,
+    run_ingest,
+    who_met_whom,
+    write_corpus_with_repeats,
+)
 
 pytestmark = [pytest.mark.slow]
 
@@ -63,17 +66,7 @@ def test_dask_ingest_gives_the_graph_of_a_local_run(
     cluster: tuple[str, Client],
 ) -> None:
     scheduler, _ = cluster
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus, 40, seed=11)
-    for folder in (ARTICLES / "same-meeting", ARTICLES / "follow-up"):
-        for path in folder.glob("*.json"):
-            (corpus / path.name).write_text(path.read_text())
-    # Read last, while the batches before are still on the cluster: the same text again,
-    # and a second text under an earlier article's URL.
-    (corpus / "zz-again.json").write_text((corpus / "report-b.json").read_text())
-    update = json.loads((corpus / "report-a.json").read_text())
-    update["text"] += " The two leaders will meet again in the autumn."
-    (corpus / "zz-update.json").write_text(json.dumps(update))
+    corpus = write_corpus_with_repeats(tmp_path / "corpus")
 
     runs = []
     for options in (("--workers", "1"), ("--scheduler", scheduler)):

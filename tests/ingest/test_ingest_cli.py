@@ -225,20 +225,25 @@ def test_ingest_cli_worker_killed_midway_loses_nothing(
     assert graph_counts(clean_graph, graph_target.database) == expected
 
 
-def test_ingest_cli_one_and_two_workers_give_the_same_graph(
-    clean_graph: neo4j.Driver, graph_target: GraphTarget, tmp_path: Path
-) -> None:
-    corpus = tmp_path / "corpus"
+def write_corpus_with_repeats(corpus: Path) -> Path:
+    """40 synthetic articles, two reports of one meeting and a follow-up, then (sorted
+    last, so in a batch read before the one ahead is written) the same text again and
+    a second text under an earlier article's URL."""
     write_corpus(corpus, 40, seed=11)
     for folder in (ARTICLES / "same-meeting", ARTICLES / "follow-up"):
         for path in folder.glob("*.json"):
             (corpus / path.name).write_text(path.read_text())
-    # Sorted last, so in a batch read before the one ahead is written: the same text
-    # again, and a second text under an earlier article's URL.
     (corpus / "zz-again.json").write_text((corpus / "report-b.json").read_text())
     update = json.loads((corpus / "report-a.json").read_text())
     update["text"] += " The two leaders will meet again in the autumn."
     (corpus / "zz-update.json").write_text(json.dumps(update))
+    return corpus
+
+
+def test_ingest_cli_one_and_two_workers_give_the_same_graph(
+    clean_graph: neo4j.Driver, graph_target: GraphTarget, tmp_path: Path
+) -> None:
+    corpus = write_corpus_with_repeats(tmp_path / "corpus")
 
     runs = []
     for workers in (1, 2):

@@ -8,8 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -18,18 +16,17 @@ import pytest
 
 from bench.synthetic import write_corpus
 from graph.connection import GraphTarget, open_driver
-from tests.conftest import clean_env, free_port, graph_counts, graph_env, wait_for_articles, wipe
+from tests.conftest import (
+    clean_env,
+    free_port,
+    graph_counts,
+    graph_env,
+    wait_for,
+    wait_for_articles,
+    wipe,
+)
 
 pytestmark = pytest.mark.slow
-
-
-def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"not within {seconds:.0f}s: {what}")
 
 
 def get(url: str, timeout: float = 5) -> httpx.Response | None:
