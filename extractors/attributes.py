@@ -140,6 +140,16 @@ class AttributeReader:
                         )  # fmt: skip
                         taken.update(range(first.start, i + 1))
                         i = first.start - 1
+        if (
+            title is not None
+            and i >= 1
+            and doc[i].text == ","
+            and doc[i - 1].lower_ == "counterpart"
+        ):
+            # "his Ugandan counterpart, President X": the side comes with the counterpart.
+            counterpart = True
+            taken.update(range(i - 1, title.start))
+            i -= 2
         if title is not None or counterpart:
             while i >= 0 and i in self.courtesy:
                 i -= 1

@@ -209,7 +209,8 @@ def _add_attendance(encounters: list[Encounter], attendance: list[Attendance]) -
             continue
         companions = {p for p in a.companion_of if p in target.people}
         for person in a.people - target.people:
-            target.attended[person] = a.side
-            if companions and not a.side:
+            side = a.side_of(person)
+            target.attended[person] = side
+            if companions and not side:
                 target.companions[person] = next(iter(sorted(companions)))
         target.people |= a.people

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from domain.models import ParticipantRole
 from extractors.article import ParsedArticle
@@ -48,6 +48,11 @@ class Attendance:
     people: frozenset[int]
     side: str | None  # "the Ruritanian delegation included X": X's side
     companion_of: frozenset[int] = frozenset()  # "A was accompanied by X": X is on A's side
+    # "..., and on the Ruritanian side, X": the side a list states for the names after it.
+    listed_sides: tuple[tuple[int, str], ...] = ()
+
+    def side_of(self, person: int) -> str | None:
+        return dict(self.listed_sides).get(person, self.side)
 
 
 def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
@@ -124,7 +129,12 @@ class AttendanceReader:
             people = self._attendees(anchors, roster) - principals
             if people:
                 side = self._delegation_side(anchors, descriptors)
-                found.append(Attendance(index, frozenset(people), side, frozenset(principals)))
+                if side is None and not principals:
+                    side = self._unnamed_principal_side(anchors, descriptors)
+                listed = _listed_sides(sentence, people, roster, descriptors)
+                found.append(
+                    Attendance(index, frozenset(people), side, frozenset(principals), listed)
+                )
         return found
 
     # -- which words report attendance ---------------------------------------------------
@@ -180,6 +190,23 @@ class AttendanceReader:
             if t.i in roster.name_at and (t.i not in inside or o.i in inside)
         }
 
+    def _unnamed_principal_side(self, anchors: list[Token], descriptors: Descriptors) -> str | None:
+        """ "The Ruritanian Foreign Minister was accompanied by X": a principal named by
+        office alone still says whose side X is on."""
+        for anchor in anchors:
+            if anchor.lemma_.lower() not in _COMPANION_VERBS:
+                continue
+            if anchor.dep_ in ("acl", "relcl", "advcl"):
+                owners = [anchor.head]
+            else:
+                owners = [c for c in anchor.children if c.dep_ in ("nsubjpass", "dobj")]
+            for owner in owners:
+                for word in owner.subtree:
+                    a = descriptors.affiliation_at.get(word.i)
+                    if a is not None and word.i <= owner.i:
+                        return a.country or a.org
+        return None
+
     def _attendees(self, anchors: list[Token], roster: Roster) -> set[int]:
         people: set[int] = set()
         for anchor in anchors:
@@ -234,6 +261,24 @@ class AttendanceReader:
                 return True
             head = head.head
         return False
+
+
+def _listed_sides(
+    sentence: Span, people: set[int], roster: Roster, descriptors: Descriptors
+) -> tuple[tuple[int, str], ...]:
+    """ "attended by X, Minister of ...; and, on the Ruritanian side, Y and Z": a "<state>
+    side" phrase gives its side to the names listed after it, up to the next such phrase."""
+    sides: dict[int, str] = {}
+    current: str | None = None
+    for token in sentence:
+        if token.lemma_.lower() == "side" and token.i > sentence.start:
+            state = descriptors.affiliation_at.get(token.i - 1)
+            current = (state.country or state.org) if state is not None else current
+            continue
+        person = roster.name_at.get(token.i)
+        if current and person in people and person not in sides:
+            sides[person] = current
+    return tuple(sorted(sides.items()))
 
 
 def _negated(token: Token) -> bool:

@@ -53,6 +53,13 @@ def host_of_the_place(
     for person, role in encounter.roles.items():
         if role == "host" and not people[person].side:
             people[person].country = location.country
+    if location.city not in seats:
+        # Readouts list the host's officials without saying whose they are; a visiting
+        # delegation's are introduced by their principal or their side.
+        principals = {people[p].country for p in encounter.people - encounter.attended.keys()}
+        for person in encounter.attended:
+            if not people[person].side and location.country in principals:
+                people[person].country = location.country
     unknown = [p for p in encounter.people if not people[p].side]
     known = {people[p].country for p in encounter.people}
     if len(unknown) == 1 and location.country not in known and location.city not in seats:
@@ -71,7 +78,8 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     # A story datelined in a capital ("Islamabad (Agency): X met Y in New York") is
     # written from that state's side, as a government's own site is.
     dateline = ctx.dateline_place
-    home = ctx.publisher or (dateline.country if dateline else None)
+    seat = dateline is not None and dateline.city in ctx.lexicon.organisation_seats
+    home = ctx.publisher or (dateline.country if dateline and not seat else None)
     principals = encounter.people - encounter.attended.keys()
     if home and unknown and home not in {people[p].country for p in principals}:
         # A government's own readout: its official is the one it names first.
@@ -89,15 +97,22 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
         people[unknown[0]].country = partners.pop()
         return
     sentences = ctx.parsed.sentences
-    headline = _sides_named(ctx.title_descriptors, ctx.parsed.title[:])
+    # A state named as another person's ("Japanese Prime Minister X") is that person's
+    # side, not evidence for this one's.
+    person = unknown[0]
+    roster = ctx.roster
+    theirs = {i for i, owner in roster.body_owner.items() if owner != person}
+    theirs_in_title = {i for i, owner in roster.title_owner.items() if owner != person}
+    headline = _sides_named(ctx.title_descriptors, ctx.parsed.title[:], owned=theirs_in_title)
     skip = ctx.parsed.lead_start
+    body = ctx.body_descriptors
     first = (
-        _sides_named(ctx.body_descriptors, sentences[encounter.first_sentence], skip)
+        _sides_named(body, sentences[encounter.first_sentence], skip, theirs)
         if encounter.sentences
         else []
     )
-    lead = [c for s in sentences[:2] for c in _sides_named(ctx.body_descriptors, s, skip)]
-    everywhere = _sides_named(ctx.body_descriptors, ctx.parsed.body[:], skip)
+    lead = [c for s in sentences[:2] for c in _sides_named(body, s, skip, theirs)]
+    everywhere = _sides_named(body, ctx.parsed.body[:], skip, theirs)
     tiers = [headline + first, headline + first + lead, headline + everywhere]
     for level, codes in enumerate(tiers):
         counts = Counter(code for code in codes if code not in known)
@@ -155,12 +170,18 @@ def _state_pairs(ctx: ArticleContext) -> set[tuple[str, str]]:
     return pairs
 
 
-def _sides_named(descriptors: Descriptors, span: Span, lead_start: int = 0) -> list[str]:
+def _sides_named(
+    descriptors: Descriptors, span: Span, lead_start: int = 0, owned: set[int] | None = None
+) -> list[str]:
     codes = []
     doc = span.doc
     for a in descriptors.affiliations:
         if not (span.start <= a.start < span.end) or not a.country:
             continue
+        if owned and a.start in owned:
+            continue
+        if _describes_counterparts(doc, a.start, a.end):
+            continue  # "his Cambodian and Japanese counterparts": theirs, not his
         if doc[a.start].idx < lead_start:
             continue  # the dateline's agency ("Some Point News") is not a side
         before = doc[a.start - 1].lower_ if a.start > 0 else ""
@@ -184,3 +205,12 @@ def _after_a_place(doc: Doc, start: int, descriptors: Descriptors) -> bool:
         return False
     place = doc[start - 2]
     return place.ent_type_ in ("GPE", "LOC", "FAC") and place.i not in descriptors.affiliation_at
+
+
+def _describes_counterparts(doc: Doc, start: int, end: int) -> bool:
+    """Whether the state at ``start:end`` qualifies "counterpart(s)", directly or as one of
+    a list of states before it ("her Peruvian and Chilean counterparts")."""
+    k = end
+    while k < len(doc) and (doc[k].lower_ in ("and", ",", "or") or doc[k].ent_type_ == "NORP"):
+        k += 1
+    return k < len(doc) and doc[k].lemma_.lower() == "counterpart"

@@ -69,6 +69,8 @@ class Cue:
 
 _NOT_PEOPLE = {"DATE", "TIME", "GPE", "LOC", "FAC"}
 _PLACES = {"GPE", "LOC", "FAC"}
+_JOINT_CALL_WORDS = {"joint", "conference", "trilateral", "three-way", "quadrilateral", "together"}
+_PLACE_PREPS = {"at", "in"}  # where a cue happened, not with whom
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -137,7 +139,8 @@ class CueFinder:
                     anaphoric=kind == "noun" and self._refers_back(token),
                     separately=any(
                         c.lower_ in ("separately", "individually") for c in token.children
-                    ),
+                    )
+                    or (form == "call" and not self._joint_call(token)),
                 )
             )
         return cues
@@ -182,7 +185,9 @@ class CueFinder:
         ):
             return "verb"
         if lemma in self.partner_verbs and (
-            self._has_object_or_with(token) or self._stray_object(token)
+            self._has_object_or_with(token)
+            or self._stray_object(token)
+            or self._visitor_on_the_place(token)
         ):
             return "verb"
         if lemma in self.weak_verbs and self._has_object_or_with(token):
@@ -190,6 +195,13 @@ class CueFinder:
         if lemma in self.joint_verbs:
             return "joint"
         return None
+
+    @staticmethod
+    def _joint_call(token: Token) -> bool:
+        """A telephone call joins two parties; "A spoke by phone with B and C" reports one
+        call with each, unless the sentence calls it a joint, conference or three-way
+        call."""
+        return any(t.lower_ in _JOINT_CALL_WORDS for t in token.sent)
 
     def _in_writing(self, verb: Token) -> bool:
         """ "In the message, A expressed his belief that B ...": what a letter or a
@@ -392,19 +404,31 @@ class CueFinder:
             for i in partners
         )  # "received on Thursday": a day is no partner
         if nobody and token.pos_ == "VERB" and _lemma(token) in self.partner_verbs:
-            # "received at the palace H.E. Ana Ruiz", "received, at the ministry in Lima, the
-            # Minister of Trade of Chile, Tomas Vey": the parse hung the visitor on the place.
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("at", "in", "on"):
-                    for noun in child.children:
-                        if noun.dep_ == "pobj" and noun.pos_ == "PROPN":
-                            partners |= {noun.i} | {
-                                c.i for c in noun.children if c.dep_ in ("compound", "appos")
-                            }
-                    for word in child.subtree:
-                        if word.dep_ == "appos" and word.head.ent_type_ in _PLACES:
-                            partners |= _subtree(word)
+            partners |= self._visitor_on_the_place(token, named=False)
         return subject, partners - subject
+
+    @staticmethod
+    def _visitor_on_the_place(verb: Token, *, named: bool = True) -> set[int]:
+        """ "received at the palace H.E. Ana Ruiz", "received, at the ministry in Lima, the
+        Minister of Trade of Chile, Tomas Vey": with the place before the object, the parse
+        hangs the visitor on the place. With ``named``, only a phrase that holds a person's
+        name counts ("received at the palace" alone names nobody)."""
+        found: set[int] = set()
+        for child in verb.children:
+            if child.dep_ != "prep" or child.lower_ not in ("at", "in", "on"):
+                continue
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.pos_ == "PROPN":
+                    found |= {noun.i} | {
+                        c.i for c in noun.children if c.dep_ in ("compound", "appos")
+                    }
+            for word in child.subtree:
+                place = word.head.ent_type_ in _PLACES or word.head.head.i == child.i
+                if word.dep_ == "appos" and place:
+                    found |= _subtree(word)
+        if named and not any(verb.doc[i].ent_type_ == "PERSON" for i in found):
+            return set()
+        return found
 
     def _argument_ids(self, token: Token) -> set[int]:
         """A subject or object without the clauses hanging off it."""
@@ -424,6 +448,8 @@ class CueFinder:
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             return set()
         if token.dep_ in ("prep", "agent", "prt"):
+            if token.lower_ in _PLACE_PREPS:
+                return self._with_on_the_place(token)
             if token.lower_ not in _PARTNER_PREPS:
                 return set()
             if token.lower_ == "of" and _lemma(token.head) not in self.event_nouns:
@@ -446,6 +472,16 @@ class CueFinder:
             found |= self._partner_ids(child)
         return found
 
+    def _with_on_the_place(self, prep: Token) -> set[int]:
+        """ "held talks at the ministry in Vientiane with X": the parse hangs the "with"
+        phrase on the place named before it; a place takes no partner of its own, so the
+        phrase is the cue's."""
+        found: set[int] = set()
+        for word in prep.subtree:
+            if word.dep_ == "prep" and word.lower_ == "with" and word.head.dep_ == "pobj":
+                found |= self._partner_ids(word)
+        return found
+
     def _delegation_lead(self, token: Token) -> bool:
         """ "a delegation led by X": X stands for the delegation."""
         return token.dep_ == "acl" and _lemma(token) in _DELEGATION_LEADS
@@ -466,6 +502,13 @@ class CueFinder:
 
     def _inherited_subject(self, token: Token) -> set[int]:
         """ "X arrived and met Y", "X flew in to meet Y", "A sent X to meet Y"."""
+        if token.dep_ == "acl" and (
+            token.tag_ == "VBD" or (token.tag_ == "VBN" and self._visitor_on_the_place(token))
+        ):
+            # "The Chairperson, X, received at the palace Y": a finite past verb the parse
+            # hung on the noun before it as a modifier (a name in its place phrase is its
+            # object, so it is active); that noun is its subject.
+            return self._argument_ids(token.head)
         head = token
         steps = 0
         while (

@@ -1084,9 +1084,97 @@ TOPICS_OF_THE_MEETING = [
     ),
 ]
 
+OBJECTS_THE_PARSE_MISPLACES = [
+    Case(
+        "'X, received at <place> <title> Y': a place before the object, verb parsed as a modifier",
+        "The Secretary-General of the Commonwealth, Maria Ochoa Lind, received at the "
+        "secretariat Ambassador Lena Dahlberg, Special Envoy of Norway for the Sahel.",
+        [{"Maria Ochoa Lind", "Lena Dahlberg"}],
+        published=None,
+    ),
+    Case(
+        "'held talks at <place> in <city> with Y': the with-phrase hung on the place",
+        "Prime Minister Khamla Sengdara held talks on Monday at the Prime Minister's Office in "
+        "Vientiane with Cambodian Deputy Prime Minister Chea Rithy.",
+        [{"Khamla Sengdara", "Chea Rithy"}],
+        checks={"city": "Vientiane"},
+    ),
+]
+
+CALLS_ARE_BILATERAL = [
+    Case(
+        "'held phone calls with B and C': one call with each",
+        "Turkish President Kerem Aksoylu held phone calls with Russian President Pavel Gromov "
+        "and Ukrainian President Taras Melnyk on Tuesday.",
+        [{"Kerem Aksoylu", "Pavel Gromov"}, {"Kerem Aksoylu", "Taras Melnyk"}],
+        checks={"kind": "call"},
+    ),
+    Case(
+        "'received phone calls from B and C': one call with each",
+        "Saudi Foreign Minister Nawaf Al Rashed received phone calls on Tuesday from Pakistani "
+        "Foreign Minister Bilal Qureshi Khan and Egyptian Foreign Minister Tarek Samir.",
+        [{"Nawaf Al Rashed", "Bilal Qureshi Khan"}, {"Nawaf Al Rashed", "Tarek Samir"}],
+    ),
+    Case(
+        "a joint call stays one call",
+        "French President Luc Moreau held a joint phone call with German Chancellor Anna Weber "
+        "and Italian Prime Minister Giulia Ferri on Tuesday.",
+        [{"Luc Moreau", "Anna Weber", "Giulia Ferri"}],
+    ),
+]
+
+SIDES_FROM_COUNTERPARTS_AND_LISTS = [
+    Case(
+        "'his Ugandan counterpart, President Y': the side comes with the counterpart",
+        "President Joseph Kamau Wambugu on Thursday hosted his Ugandan counterpart, President "
+        "Amos Kato Mugisha, at State House.",
+        [{"Joseph Kamau Wambugu", "Amos Kato Mugisha"}],
+        checks={"sides": {"Amos Kato Mugisha": "UG"}},
+    ),
+    Case(
+        "'his Cambodian and Japanese counterparts' are not his side; another's adjective is theirs",
+        "Prime Minister Anan Kittiwong held separate talks with his Cambodian and Japanese "
+        "counterparts on the sidelines of the summit. On Thursday, Mr Anan met Cambodian Prime "
+        "Minister Sok Dara. On Friday, he met Japanese Prime Minister Kenji Aoyama.",
+        [{"Anan Kittiwong", "Sok Dara"}, {"Anan Kittiwong", "Kenji Aoyama"}],
+        checks={"sides": {"Anan Kittiwong": None, "Sok Dara": "KH"}},
+    ),
+    Case(
+        "'and, on the Greek side, X': a list's side phrase gives its side to the names after it",
+        "UAE President Rashid Al Mansoori received Greek Prime Minister Nikos Laskaris in Abu "
+        "Dhabi on Monday. The meeting was attended by Khalid Al Suwaidi, Minister of State; "
+        "and, on the Greek side, Foreign Minister Petros Andrianos.",
+        [{"Rashid Al Mansoori", "Nikos Laskaris", "Khalid Al Suwaidi", "Petros Andrianos"}],
+        checks={"sides": {"Khalid Al Suwaidi": "AE", "Petros Andrianos": "GR"}},
+    ),
+    Case(
+        "'The Colombian Foreign Minister was accompanied by X': a principal named by office",
+        "Colombian Foreign Minister Luisa Cardenas Rojas met Ecuadorian Foreign Minister Juan "
+        "Andrade Viteri in Quito on Monday. The Colombian Foreign Minister was accompanied by "
+        "the Vice Minister of Multilateral Affairs, Andres Galeano Rincon.",
+        [{"Luisa Cardenas Rojas", "Juan Andrade Viteri", "Andres Galeano Rincon"}],
+        checks={"sides": {"Andres Galeano Rincon": "CO"}},
+    ),
+    Case(
+        "an official attending in the host's capital without a stated side is the host's",
+        "Indonesian Foreign Minister Sari Wibowo met Australian Foreign Minister Penelope Hart in "
+        "Jakarta on Monday. Deputy Foreign Minister Bambang Sutrisno also attended the meeting.",
+        [{"Sari Wibowo", "Penelope Hart", "Bambang Sutrisno"}],
+        checks={"sides": {"Bambang Sutrisno": "ID"}},
+    ),
+    Case(
+        "a story datelined at an organisation's seat is not written from the host state's side",
+        "BRUSSELS, 5 October - The EU's High Representative, Enrique Salas Ortega, spoke by "
+        "phone with the Minister of Foreign Affairs of Armenia, Aram Petrosyan.",
+        [{"Enrique Salas Ortega", "Aram Petrosyan"}],
+        checks={"sides": {"Aram Petrosyan": "AM", "Enrique Salas Ortega": "EU"}},
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
 ALL += OFFICES_AS_INITIALS + TOPICS_OF_THE_MEETING
+ALL += OBJECTS_THE_PARSE_MISPLACES + CALLS_ARE_BILATERAL + SIDES_FROM_COUNTERPARTS_AND_LISTS
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
