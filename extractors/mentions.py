@@ -265,7 +265,12 @@ class MentionFinder:
         starts = set()
         for title in descriptors.titles:
             comma = title.start - 1
-            while comma > 0 and doc[comma].lower_ in ("the", "a", "an", "former"):
+            # "X, the EU Commissioner for ...", "X, Peru's Foreign Minister": a state or
+            # organisation may stand between the comma and the office.
+            while comma > 0 and (
+                doc[comma].lower_ in ("the", "a", "an", "former", "'s", "\u2019s")
+                or comma in descriptors.affiliation_at
+            ):
                 comma -= 1
             if comma < 2 or doc[comma].text != ",":
                 continue

@@ -148,8 +148,10 @@ class Resolver:
                 and self._is_group_noun(token)
                 and (token.tag_ in ("NNS", "NNPS") or self._counted(token))
             ):
-                group = True
                 members = self._group_of_states(token)
+                # "delegations from Peru and Chile" with no one named for them are unnamed
+                # people, not the meeting being reported ("the two delegations").
+                group = bool(members) or not self._names_states(token)
                 found |= members
                 recent |= self._counted_recent(token) if not members else set()
                 # "met the leaders of Peru and Chile", "her Peruvian and Chilean
@@ -448,25 +450,46 @@ class Resolver:
         }
         return named if len(named) == count else set()
 
-    def _group_of_states(self, noun: Token) -> set[int]:
-        """ "the foreign ministers of Peru and Chile": the people of those states."""
+    def _states_of(self, noun: Token) -> set[str]:
+        """The states a group noun's own words name: "the leaders of Peru and Chile"."""
         states = set()
         for t in noun.subtree:
             a = self.descriptors.affiliation_at.get(t.i)
             side = (a.country or a.org) if a is not None else None
             if side is not None and t.i != noun.i:
                 states.add(side)
+        return states
+
+    def _names_states(self, noun: Token) -> bool:
+        return len(self._states_of(noun)) >= 2
+
+    def _group_of_states(self, noun: Token) -> set[int]:
+        """ "the foreign ministers of Peru and Chile": the people of those states."""
+        states = self._states_of(noun)
         if len(states) < 2:
             return set()
         head = self._head_of(noun)
         found = set()
         unheld = []
+        # "talks between the Peruvian and Chilean delegations": a delegation is whoever
+        # leads it, named in the sentence; not the head of state named elsewhere.
+        delegation = noun.lemma_.lower() == "delegation"
+        sentence = noun.sent
         for state in sorted(states):
             holders = [
                 k
                 for k, p in enumerate(self.people)
                 if p.side == state and p.body_mentions and (not head or self._holds(p, head))
-            ] or [k for k, p in enumerate(self.people) if p.side == state and p.body_mentions]
+            ] or [
+                k
+                for k, p in enumerate(self.people)
+                if p.side == state
+                and p.body_mentions
+                and (
+                    not delegation
+                    or any(sentence.start <= m.start < sentence.end for m in p.body_mentions)
+                )
+            ]
             if holders:
                 found.add(min(holders, key=lambda k: self.people[k].first_body_token()))
             else:

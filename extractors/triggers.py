@@ -70,7 +70,11 @@ class Cue:
 _NOT_PEOPLE = {"DATE", "TIME", "GPE", "LOC", "FAC"}
 _PLACES = {"GPE", "LOC", "FAC"}
 _JOINT_CALL_WORDS = {"joint", "conference", "trilateral", "three-way", "quadrilateral", "together"}
-_PLACE_PREPS = {"at", "in"}  # where a cue happened, not with whom
+_PLACE_PREPS = {"at", "in"}
+_AUDIENCES = {
+    "reporter", "journalist", "press", "media", "conference", "briefing", "parliament",
+    "lawmaker", "legislator", "senator", "correspondent", "audience", "crowd", "nation",
+}  # fmt: skip  # where a cue happened, not with whom
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -140,7 +144,8 @@ class CueFinder:
                     separately=any(
                         c.lower_ in ("separately", "individually") for c in token.children
                     )
-                    or (form == "call" and not self._joint_call(token)),
+                    or (form == "call" and not self._joint_call(token))
+                    or self._two_settings(token),
                 )
             )
         return cues
@@ -190,11 +195,36 @@ class CueFinder:
             or self._visitor_on_the_place(token)
         ):
             return "verb"
-        if lemma in self.weak_verbs and self._has_object_or_with(token):
+        if (
+            lemma in self.weak_verbs
+            and self._has_object_or_with(token)
+            and not self._addresses_the_public(token)
+        ):
             return "weak"
         if lemma in self.joint_verbs:
             return "joint"
         return None
+
+    @staticmethod
+    def _addresses_the_public(verb: Token) -> bool:
+        """ "told reporters", "told his daily press conference", "briefed lawmakers": words
+        to an audience, not to a counterpart."""
+        return any(c.dep_ in ("dobj", "dative") and _lemma(c) in _AUDIENCES for c in verb.children)
+
+    @staticmethod
+    def _two_settings(token: Token) -> bool:
+        """ "met A in Skopje on Wednesday and B in Tirana on Thursday": two places or two
+        days in one clause set its partners apart, one meeting each."""
+        days: set[str] = set()
+        places: set[str] = set()
+        for word in token.subtree:
+            if word.dep_ != "pobj" or word.head.dep_ != "prep":
+                continue
+            if word.head.lower_ == "on" and word.ent_type_ == "DATE":
+                days.add(word.lower_)
+            elif word.head.lower_ == "in" and word.ent_type_ == "GPE":
+                places.add(word.lower_)
+        return len(days) >= 2 or len(places) >= 2
 
     @staticmethod
     def _joint_call(token: Token) -> bool:

@@ -1171,10 +1171,34 @@ SIDES_FROM_COUNTERPARTS_AND_LISTS = [
     ),
 ]
 
+ENCOUNTERS_AND_GROUPS = [
+    Case(
+        "'met A in P1 on D1 and B in P2 on D2': two settings, one meeting each",
+        "Jan Dvoracek, the EU Commissioner for Enlargement, met Serbia's Prime Minister Milan "
+        "Radic in Belgrade on Wednesday and Albania's Prime Minister Ilir Dervishi in Tirana on "
+        "Thursday.",
+        [{"Jan Dvoracek", "Milan Radic"}, {"Jan Dvoracek", "Ilir Dervishi"}],
+    ),
+    Case(
+        "delegations of two states with no one named for them are unnamed people",
+        "Turkish President Kerem Aksoylu spoke by phone with Russian President Pavel Gromov and "
+        "Ukrainian President Taras Melnyk on Tuesday. Turkey hosted talks between the Russian "
+        "and Ukrainian delegations in Istanbul on March 1.",
+        [{"Kerem Aksoylu", "Pavel Gromov"}, {"Kerem Aksoylu", "Taras Melnyk"}],
+    ),
+    Case(
+        "a spokesman who 'told his daily press conference' met nobody",
+        "President Gustavo Ferrer Lima has declined an invitation to visit La Paz, spokesman "
+        "Federico Salas Ortiz told his daily press conference on Wednesday.",
+        [],
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
 ALL += OFFICES_AS_INITIALS + TOPICS_OF_THE_MEETING
 ALL += OBJECTS_THE_PARSE_MISPLACES + CALLS_ARE_BILATERAL + SIDES_FROM_COUNTERPARTS_AND_LISTS
+ALL += ENCOUNTERS_AND_GROUPS
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
