@@ -111,7 +111,7 @@ class DescriptorFinder:
         spans = [doc[s:e] for _, s, e in self._titles(doc)]
         found = []
         for matched in filter_spans(spans):
-            span = _trim(self._with_listed_portfolios(matched))
+            span = _trim(_before_a_state(self._with_listed_portfolios(matched), affiliation_at))
             if span is None:
                 continue
             affiliation = self._affiliation_after_of(span, affiliation_at)
@@ -255,6 +255,15 @@ class DescriptorFinder:
                 if before == "of":
                     return a.country, a.org
         return None, None
+
+
+def _before_a_state(span: Span, affiliation_at: dict[int, Affiliation]) -> Span:
+    """ "Deputy Prime Minister of the Kingdom of Cambodia": a portfolio never holds a
+    state's name; the title ends where the state begins, which says whose office it is."""
+    for k in range(span.start + 1, span.end):
+        if k in affiliation_at and affiliation_at[k].start == k and affiliation_at[k].end > span.end:
+            return span.doc[span.start : k]
+    return span
 
 
 def _trim(span: Span) -> Span | None:

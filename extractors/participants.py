@@ -72,11 +72,12 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
         if speaker is not None:
             subject = Reference(frozenset({speaker}), False)
     partners = resolver.people_in(set(cue.partners), exclude=subject.people)
-    sides = [partners.people - subject.people]
+    # "..., C and D, spokesman X told a briefing": the parse lists the one who reports the
+    # meeting with its people; a spokesperson speaks about meetings, not at them.
+    listed = frozenset(p for p in partners.people if not _spokesperson(resolver.people[p].title))
+    sides = [listed - subject.people]
     if (partners.separately or cue.separately) and len(subject.people) == 1:
-        others = sorted(
-            partners.people - subject.people, key=lambda p: resolver.people[p].first_body_token()
-        )
+        others = sorted(listed - subject.people, key=lambda p: resolver.people[p].first_body_token())
         sides = [frozenset({p}) for p in others]
     found = []
     for side in sides:
@@ -97,6 +98,10 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
             )
         )
     return found
+
+
+def _spokesperson(title: str | None) -> bool:
+    return bool(title) and "spokes" in title.lower()  # type: ignore[union-attr]
 
 
 def _opens_a_bullet(verb: Token) -> bool:

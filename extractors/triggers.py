@@ -71,6 +71,7 @@ _NOT_PEOPLE = {"DATE", "TIME", "GPE", "LOC", "FAC"}
 _PLACES = {"GPE", "LOC", "FAC"}
 _JOINT_CALL_WORDS = {"joint", "conference", "trilateral", "three-way", "quadrilateral", "together"}
 _PLACE_PREPS = {"at", "in"}
+_GATHERING = {"bring", "gather", "involve", "include", "unite", "feature", "assemble"}
 _AUDIENCES = {
     "reporter", "journalist", "press", "media", "conference", "briefing", "parliament",
     "lawmaker", "legislator", "senator", "correspondent", "audience", "crowd", "nation",
@@ -407,7 +408,20 @@ class CueFinder:
             for child in token.head.children:
                 if child.dep_ == "prep" and child.lower_ == "with":
                     partners |= self._partner_ids(child)
-        between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children)
+        # "The talks brought together A, B and C", "the meeting involved A and B": the
+        # verb's object lists the people of the meeting its subject names.
+        gathered = (
+            token.pos_ == "NOUN" and token.dep_ == "nsubj" and _lemma(token.head) in _GATHERING
+        )
+        if gathered:
+            for child in token.head.children:
+                if child.dep_ == "dobj":
+                    partners |= self._partner_ids(child)
+        # With its people listed ("between A and B", "brought together A and B"), the noun
+        # needs no subject from the clause around it.
+        between = gathered or any(
+            c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children
+        )
         if token.pos_ in ("NOUN", "PROPN") and not subject and not between:
             subject |= self._clause_subject(token)
         if not subject and not between:
