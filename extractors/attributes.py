@@ -200,6 +200,11 @@ class AttributeReader:
                     a for a in d.affiliations
                     if after <= a.start < comma and doc[a.start - 1].lower_ in ("of", "the")
                 ]  # fmt: skip
+                if not sides:
+                    # "the WHO Regional Director for the Eastern Mediterranean, X": the
+                    # organisation before the office.
+                    before = d.affiliation_at.get(title.start - 1)
+                    sides = [before] if before is not None else []
                 return title, (sides[-1] if sides else None)
             k -= 1
         return None

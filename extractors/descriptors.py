@@ -261,7 +261,11 @@ def _before_a_state(span: Span, affiliation_at: dict[int, Affiliation]) -> Span:
     """ "Deputy Prime Minister of the Kingdom of Cambodia": a portfolio never holds a
     state's name; the title ends where the state begins, which says whose office it is."""
     for k in range(span.start + 1, span.end):
-        if k in affiliation_at and affiliation_at[k].start == k and affiliation_at[k].end > span.end:
+        if (
+            k in affiliation_at
+            and affiliation_at[k].start == k
+            and affiliation_at[k].end > span.end
+        ):
             return span.doc[span.start : k]
     return span
 

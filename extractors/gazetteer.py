@@ -67,7 +67,12 @@ class Gazetteer:
             return []
         if text.isupper() and sum(ch.isalpha() for ch in text) <= 3:
             return []
-        return list(self._index.get(name_key(text), ()))
+        found = self._index.get(name_key(text), ())
+        if not found and " " in text:
+            # "Ha Noi", "Dar Es Salaam": official romanisations split a name the
+            # gazetteer writes as one word.
+            found = self._index.get(name_key(text.replace(" ", "")), ())
+        return list(found)
 
     def best(self, phrase: str, prefer: Collection[str] = ()) -> City | None:
         """The city ``phrase`` most likely names, or None.

@@ -77,7 +77,9 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
     listed = frozenset(p for p in partners.people if not _spokesperson(resolver.people[p].title))
     sides = [listed - subject.people]
     if (partners.separately or cue.separately) and len(subject.people) == 1:
-        others = sorted(listed - subject.people, key=lambda p: resolver.people[p].first_body_token())
+        others = sorted(
+            listed - subject.people, key=lambda p: resolver.people[p].first_body_token()
+        )
         sides = [frozenset({p}) for p in others]
     found = []
     for side in sides:

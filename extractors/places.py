@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 from spacy.tokens import Span, Token
 
 from domain.models import Location
-from extractors.gazetteer import Gazetteer
+from extractors.gazetteer import Gazetteer, name_key
 from extractors.lexicon import Lexicon
 
 _LOCATIVE = frozenset({"in", "at", "to", "for", "inside", "near", "outside"})
@@ -32,8 +32,12 @@ class PlaceReader:
         """The city or country ``phrase`` names, if it names one."""
         city = self.gazetteer.best(phrase, prefer)
         if city is not None:
-            # The spelling the article uses ("Kiev", "New York"): that is what its evidence says.
-            return Location(city=phrase.removeprefix("the ").strip(), country=city.country)
+            # The spelling the article uses ("Kiev", "New York"): that is what its evidence
+            # says; but a one-word name split in syllables ("Ha Noi") is the same spelling.
+            written = phrase.removeprefix("the ").strip()
+            if " " in written and name_key(written.replace(" ", "")) == name_key(city.name):
+                written = city.name
+            return Location(city=written, country=city.country)
         country, _ = self.lexicon.affiliation(phrase)
         if country and not self.lexicon.demonyms.get(phrase.lower()):
             return Location(city=None, country=country)

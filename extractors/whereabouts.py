@@ -62,7 +62,7 @@ def meeting_place(
         if c.sentence < 0:
             continue
         root = c.cue.token
-        if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX"):
+        if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX") and not _about(root):
             root = root.head
         ids = own_phrase(root, events)
         if c.cue.token.pos_ == "NOUN":  # "talks held at the palace in Lakeport"
@@ -136,6 +136,20 @@ def meeting_place(
 
 
 _FRAMES = {"sideline", "sidelines", "margin", "margins", "occasion", "framework"}
+# Verbs whose "on" phrase is their subject matter ("touched on", "focused on", "agreed on").
+_ON_VERBS = {"touch", "focus", "agree", "center", "centre", "concentrate", "dwell", "comment",
+             "brief", "exchange", "consult", "confer", "work", "cooperate"}  # fmt: skip
+# Verbs whose subject is a meeting and whose object is its subject matter.
+_SUBJECT_MATTER_VERBS = {
+    "touch", "discuss", "focus", "cover", "address", "review", "deal", "center", "centre",
+    "concentrate", "explore", "examine", "tackle", "consider",
+}  # fmt: skip
+
+
+def _about(noun: Token) -> bool:
+    """ "The meeting touched on the situation in Gaza": a place in what a meeting was
+    about is not where it was."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _SUBJECT_MATTER_VERBS
 
 
 def _places_a_thing(prep: Token, events: frozenset[str]) -> bool:
@@ -146,7 +160,9 @@ def _places_a_thing(prep: Token, events: frozenset[str]) -> bool:
         return False
     head = prep.head
     while head.dep_ == "pobj" and (
-        head.head.lower_ in ("in", "at", "on", "inside")
+        head.head.lower_ in ("in", "at", "inside")
+        # "on the island in ...", but not "touched on the situation in Gaza"
+        or (head.head.lower_ == "on" and head.head.head.lemma_.lower() not in _ON_VERBS)
         # "on the margins of the ministerial in Brussels": the frame places the meeting.
         or (head.head.lower_ == "of" and head.head.head.lemma_.lower() in _FRAMES)
     ):

@@ -1194,11 +1194,49 @@ ENCOUNTERS_AND_GROUPS = [
     ),
 ]
 
+NAMES_PLACES_AND_OFFICES = [
+    Case(
+        "'Deputy Prime Minister of the Kingdom of X Y': a formal state name ends the title",
+        "Prime Minister Khamla Sengdara held talks on Monday with Deputy Prime Minister of the "
+        "Kingdom of Cambodia Chea Rithy.",
+        [{"Khamla Sengdara", "Chea Rithy"}],
+        checks={"sides": {"Chea Rithy": "KH"}},
+    ),
+    Case(
+        "'The talks brought together A, B and C': the verb's object lists the people",
+        "The talks in Geneva brought together Qatari Foreign Minister Hamad Al Kuwari, Egyptian "
+        "Foreign Minister Samir Fawzy and Jordanian Foreign Minister Ziad Haddad.",
+        [{"Hamad Al Kuwari", "Samir Fawzy", "Ziad Haddad"}],
+    ),
+    Case(
+        "a split romanisation names the gazetteer's city, written as the gazetteer writes it",
+        "Prime Minister Tran Van Khiem received Lao Deputy Prime Minister Somsak Vongsa in Ha Noi "
+        "on Monday.",
+        [{"Tran Van Khiem", "Somsak Vongsa"}],
+        checks={"city": "Hanoi"},
+    ),
+    Case(
+        "a place in what the meeting touched on is not where it was",
+        "CAIRO, March 4 - Egyptian President Omar Fathy received WHO Director-General Kofi "
+        "Mensah Asante on Monday. The meeting also touched on the situation in the Gaza Strip.",
+        [{"Omar Fathy", "Kofi Mensah Asante"}],
+        checks={"city": "Cairo"},
+    ),
+    Case(
+        "'the WHO Regional Director for X, Dr. Y': the organisation before the office",
+        "Egyptian President Omar Fathy received WHO Director-General Kofi Mensah Asante in Cairo "
+        "on Monday, in the presence of the WHO Regional Director for the Eastern Mediterranean, "
+        "Dr. Hamid Rahimi Nasab.",
+        [{"Omar Fathy", "Kofi Mensah Asante", "Hamid Rahimi Nasab"}],
+        checks={"sides": {"Hamid Rahimi Nasab": "WHO"}},
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
 ALL += OFFICES_AS_INITIALS + TOPICS_OF_THE_MEETING
 ALL += OBJECTS_THE_PARSE_MISPLACES + CALLS_ARE_BILATERAL + SIDES_FROM_COUNTERPARTS_AND_LISTS
-ALL += ENCOUNTERS_AND_GROUPS
+ALL += ENCOUNTERS_AND_GROUPS + NAMES_PLACES_AND_OFFICES
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
