@@ -112,7 +112,7 @@ class DescriptorFinder:
         found = []
         for matched in filter_spans(spans):
             span = _trim(_before_a_state(self._with_listed_portfolios(matched), affiliation_at))
-            if span is None:
+            if span is None or _given_name(span):
                 continue
             affiliation = self._affiliation_after_of(span, affiliation_at)
             expansion = self.lexicon.title_acronyms.get(span[-1].text)
@@ -255,6 +255,16 @@ class DescriptorFinder:
                 if before == "of":
                     return a.country, a.org
         return None, None
+
+
+_FILIATION = {"bin", "ibn", "bint", "binti"}  # "son/daughter of" inside Arabic names
+
+
+def _given_name(span: Span) -> bool:
+    """ "Sultan bin Rashid", "Amir bin Khalid": a ruler's title before "bin" is the
+    person's given name."""
+    doc = span.doc
+    return len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in _FILIATION
 
 
 def _before_a_state(span: Span, affiliation_at: dict[int, Affiliation]) -> Span:

@@ -29,6 +29,7 @@ _CALENDAR = {
     "saturday", "sunday",
 }  # fmt: skip
 _JOINERS = {"-", "\u2010", "\u2011"}
+_FILIATION = {"bin", "ibn", "bint", "binti", "ben"}  # "son/daughter of" inside Arabic names
 
 _RETIRED = {"ret", "ret.", "retd", "retd.", "rtd", "rtd.", "retired"}
 
@@ -184,7 +185,12 @@ class MentionFinder:
                 continue
             start, end = self._grow(doc, seed, word)
             covered.update(range(start, end))
-            while end - start > 1 and doc[start].lower_.rstrip(".") in self.lexicon.name_titles:
+            while (
+                end - start > 1
+                and doc[start].lower_.rstrip(".") in self.lexicon.name_titles
+                # "Sultan bin Rashid": the word before "bin" is a given name, not a title.
+                and doc[start + 1].lower_ not in _FILIATION
+            ):
                 start += 1
             while end - start > 1 and self._post_nominal(doc[end - 1]):
                 end -= 1
@@ -296,7 +302,7 @@ class MentionFinder:
         # "the Chairperson of the Lakeland Union Commission, Ana Ruiz": after a title's
         # capitalised "of ..." phrase and a comma.
         for t in descriptors.titles:
-            if not (t.capitalised and t.end < len(doc) and doc[t.end].lower_ == "of"):
+            if not (t.capitalised and t.end < len(doc) and doc[t.end].lower_ in ("of", "for")):
                 continue
             k = t.end + 1
             while k < min(len(doc), t.end + 10) and (

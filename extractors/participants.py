@@ -28,7 +28,8 @@ _COMPANION_VERBS = {"accompany", "join", "flank"}  # "A, accompanied by X": X is
 # What "attended the ..." must name to be the meeting reported, not another event.
 _THIS_MEETING = {
     "meeting", "talk", "talks", "discussion", "consultation", "negotiation", "banquet", "dinner",
-    "lunch", "luncheon", "ceremony", "audience", "call",
+    "lunch", "luncheon", "ceremony", "audience", "call", "dialogue", "session", "conference",
+    "videoconference", "teleconference", "round", "consultations",
 }  # fmt: skip
 
 
@@ -258,10 +259,13 @@ class AttendanceReader:
         while head.i != anchor.i and head.head.i != head.i:
             # ... but "in the presence of X" names X.
             presence = head.head.lower_ == "of" and head.head.head.i == anchor.i
+            # "accompanied in the talks by X": the phrase names the meeting, not a cause.
+            meeting = head.lemma_.lower() in _THIS_MEETING
             if (
                 head.dep_ == "pobj"
                 and head.head.lower_ in _NOT_PARTICIPATING_PREPS
                 and not presence
+                and not meeting
             ):
                 return True
             if head.dep_ == "poss":

@@ -73,11 +73,7 @@ class SpacyExtractor:
 
     def __init__(self, nlp: Language, *, max_chars: int = 200_000, batch_size: int = 16) -> None:
         self.lexicon: Lexicon = load_lexicon()
-        prepare(
-            nlp,
-            (h for h in self.lexicon.honorifics if h.endswith(".") and " " not in h),
-            self.lexicon.title_acronyms,
-        )
+        prepare(nlp, _abbreviated_honorifics(self.lexicon.honorifics), self.lexicon.title_acronyms)
         self.nlp = nlp
         self.max_chars = max_chars
         self.batch_size = batch_size
@@ -206,6 +202,14 @@ class SpacyExtractor:
             publisher_country(parsed.article.url),
         )
         return to_meetings(encounters, context)
+
+
+def _abbreviated_honorifics(honorifics: Iterable[str]) -> set[str]:
+    """Honorifics written with a full stop: those listed so ("hon.") and the short ones
+    listed without it ("smt" is also written "Smt."), so that the stop ends no sentence."""
+    found = {h for h in honorifics if h.endswith(".") and " " not in h}
+    found |= {f"{h}." for h in honorifics if h.isalpha() and len(h) <= 4}
+    return found
 
 
 def _organisations_named(parsed: ParsedArticle, affiliations: Iterable[Affiliation]) -> list[str]:

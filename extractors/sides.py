@@ -27,9 +27,13 @@ def attendee_sides(encounter: Encounter, people: tuple[Person, ...]) -> None:
     host's: readouts list the host's officials without saying whose they are."""
     hosts = {people[p].side for p, role in encounter.roles.items() if role == "host"} - {None}
     for person, side in encounter.attended.items():
-        if people[person].side:
-            continue
         principal = encounter.companions.get(person)
+        if people[person].side:
+            # "A was accompanied by Peru's ambassador X": one delegation, one side.
+            if principal is not None and not people[principal].side:
+                people[principal].country = people[person].country
+                people[principal].org = people[person].org
+            continue
         if side:
             people[person].country = side
         elif principal is not None and people[principal].side:

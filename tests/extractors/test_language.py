@@ -1232,11 +1232,43 @@ NAMES_PLACES_AND_OFFICES = [
     ),
 ]
 
+ATTENDING_OFFICIALS = [
+    Case(
+        "'Sultan bin X': a ruler's title before 'bin' is a given name",
+        "UAE President Rashid Al Mansoori received Greek Prime Minister Nikos Laskaris in Abu "
+        "Dhabi on Monday. The meeting was attended by H.H. Sheikh Sultan bin Rashid Al Mansoori, "
+        "National Security Adviser.",
+        [{"Rashid Al Mansoori", "Nikos Laskaris", "Sultan bin Rashid Al Mansoori"}],
+    ),
+    Case(
+        "'The Minister for Europe and Foreign Affairs, X,': a name after a 'for' portfolio",
+        "French President Luc Moreau received Lebanese Prime Minister Samir Itani in Paris on "
+        "Monday. The Minister for Europe and Foreign Affairs, Alain Berthier-Dufresne, took part "
+        "in the meeting.",
+        [{"Luc Moreau", "Samir Itani", "Alain Berthier-Dufresne"}],
+    ),
+    Case(
+        "'X and Y also attended the dialogue': a dialogue is the meeting",
+        "Korean Vice Foreign Minister Park Ji-hoon held a strategic dialogue with U.S. Deputy "
+        "Secretary of State Richard Ellis in Seoul on Monday. Korean Deputy Minister Kang Min-seo "
+        "and U.S. Ambassador Laura Penn also attended the dialogue.",
+        [{"Park Ji-hoon", "Richard Ellis", "Kang Min-seo", "Laura Penn"}],
+    ),
+    Case(
+        "'accompanied in the talks by ..., Smt. X': the stop of a short honorific ends nothing",
+        "Indian External Affairs Minister Anand Krishnan held talks with Tanzanian Foreign "
+        "Minister Faraji Mrisho in Dar es Salaam on Monday. The minister was accompanied in the "
+        "talks by the High Commissioner of India to Tanzania, Smt. Kavita Raghavan.",
+        [{"Anand Krishnan", "Faraji Mrisho", "Kavita Raghavan"}],
+        checks={"sides": {"Kavita Raghavan": "IN"}},
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
 ALL += OFFICES_AS_INITIALS + TOPICS_OF_THE_MEETING
 ALL += OBJECTS_THE_PARSE_MISPLACES + CALLS_ARE_BILATERAL + SIDES_FROM_COUNTERPARTS_AND_LISTS
-ALL += ENCOUNTERS_AND_GROUPS + NAMES_PLACES_AND_OFFICES
+ALL += ENCOUNTERS_AND_GROUPS + NAMES_PLACES_AND_OFFICES + ATTENDING_OFFICIALS
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
