@@ -65,8 +65,28 @@ def _compatible(
     if c.cue.status == encounter.status:
         return True
     # An undated announcement about the same people ("they agreed to sign") belongs to the
-    # meeting reported; a planned meeting ("accepted her invitation to visit") is its own.
-    return not dated.day and (c.cue.weak or c.cue.joint or c.group)
+    # meeting reported; a planned meeting ("accepted her invitation to visit", "the two
+    # leaders will meet again in May") is its own.
+    return not dated.day and (
+        c.cue.weak or c.cue.joint or (c.group and not _plans_anew(c, encounter))
+    )
+
+
+def _plans_anew(c: Candidate, reported: Encounter) -> bool:
+    """ "The two leaders will meet again": a meeting verb in the future after a meeting held
+    plans another one."""
+    return (
+        c.cue.status == "planned"
+        and reported.status == "held"
+        and not (c.cue.weak or c.cue.joint)
+        # "will meet", "will visit"; not "agreed to continue consultations", which goes on
+        # with talks of another kind.
+        and c.cue.token.pos_ == "VERB"
+        and c.cue.token.lemma_.lower() in _MEETING_VERBS
+    )
+
+
+_MEETING_VERBS = {"meet", "visit", "host", "receive", "welcome"}
 
 
 def assemble(
@@ -108,6 +128,7 @@ def assemble(
             (dated.calendar and c.cue.token.pos_ == "VERB")
             # "They will meet again tomorrow": a plan after the meeting reported.
             or (dated.day is not None and current is not None and c.cue.status != current.status)
+            or (current is not None and _plans_anew(c, current))
         )
         if target is None and (c.cue.weak or c.cue.joint or borrowed) and not own_day:
             fallback.append((c, dated))

@@ -401,6 +401,10 @@ class CueFinder:
                     )
                 ):
                     subject |= self._argument_ids(child)
+                elif child.dep_ == "npadvmod" and child.ent_type_ == "PERSON":
+                    # "met with the U.S. special representative, Thomas Hill, on Monday": the
+                    # parse hangs an apposed name on the verb as if it were a time.
+                    partners |= _subtree(child)
                 else:
                     partners |= self._partner_ids(child)
         # "A's first meeting was with B": the copula carries the partner.
@@ -556,7 +560,8 @@ class CueFinder:
         head = token
         steps = 0
         while (
-            head.dep_ in ("conj", "xcomp", "advcl", "acl", "dobj", "pcomp", "pobj", "prep")
+            # "is due to meet": the adjective carries the clause's subject to the verb.
+            head.dep_ in ("conj", "xcomp", "advcl", "acl", "dobj", "pcomp", "pobj", "prep", "acomp")
             and steps < 4
         ):
             governor = head.head

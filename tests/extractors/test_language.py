@@ -1264,11 +1264,34 @@ ATTENDING_OFFICIALS = [
     ),
 ]
 
+PLANS_AFTER_A_MEETING = [
+    Case(
+        "'The two leaders will meet again in X': a plan after the meeting held is its own",
+        "Kenyan President Daniel Otieno met Ugandan President Moses Okello in Nairobi on Monday. "
+        "The two leaders will meet again in Kampala in September.",
+        [{"Daniel Otieno", "Moses Okello"}, {"Daniel Otieno", "Moses Okello"}],
+        checks={"statuses": ["held", "planned"]},
+    ),
+    Case(
+        "'On Tuesday, X is due to meet Y': the adjective carries the subject to the verb",
+        "Kenyan President Daniel Otieno met Ugandan President Moses Okello in Nairobi on Monday. "
+        "On Tuesday, Okello is due to meet Kenyan Prime Minister Ruth Wanjiru.",
+        [{"Daniel Otieno", "Moses Okello"}, {"Moses Okello", "Ruth Wanjiru"}],
+    ),
+    Case(
+        "'met with the U.S. special representative, X, on Monday': an apposed name read as a time",
+        "SEOUL, March 4 (Wire) -- Foreign Minister Chung Min-ho met with the U.S. special "
+        "representative for North Korea policy, Thomas R. Whitley, on Monday.",
+        [{"Chung Min-ho", "Thomas R. Whitley"}],
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
 ALL += OFFICES_AS_INITIALS + TOPICS_OF_THE_MEETING
 ALL += OBJECTS_THE_PARSE_MISPLACES + CALLS_ARE_BILATERAL + SIDES_FROM_COUNTERPARTS_AND_LISTS
 ALL += ENCOUNTERS_AND_GROUPS + NAMES_PLACES_AND_OFFICES + ATTENDING_OFFICIALS
+ALL += PLANS_AFTER_A_MEETING
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
@@ -1288,6 +1311,8 @@ def test_language_pattern(extractor: SpacyExtractor, case: Case) -> None:
             assert meeting.date == want
         elif key == "dates":
             assert [m.date for m in meetings] == want
+        elif key == "statuses":
+            assert [m.status for m in meetings] == want
         elif key == "location":
             assert meeting.location == want
         elif key == "city":
