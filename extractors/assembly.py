@@ -53,7 +53,9 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
     result: list[Meeting] = []
     previous_day: dt.date | None = None
     previous_place: Location | None = None
-    headline_kind = _headline_kind(ctx)
+    # A headline's "phone talks" names the form of the one meeting the body leaves unsaid;
+    # with a call stated in the body, the headline is about that call.
+    headline_kind = None if any(e.kind_stated for e in kept) else _headline_kind(ctx)
     for n, encounter in enumerate(kept):
         if n == 0 and not encounter.kind_stated and headline_kind:
             encounter.kind = headline_kind  # "Ministers hold phone talks" over a plain body

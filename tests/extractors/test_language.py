@@ -1286,12 +1286,31 @@ PLANS_AFTER_A_MEETING = [
     ),
 ]
 
+FORMS_AND_ORGANISATIONS = [
+    Case(
+        "a regional organisation's official acts for it ('the ECOWAS Commission')",
+        "The President of the ECOWAS Commission, Kwame Asare Boateng, on Tuesday briefed "
+        "Nigerian President Olumide Adeyemi in Abuja.",
+        [{"Kwame Asare Boateng", "Olumide Adeyemi"}],
+        checks={"sides": {"Kwame Asare Boateng": "ECOWAS"}},
+    ),
+    Case(
+        "a headline's 'by phone' is the call the body states, not the talks before it",
+        "Prime Minister Khamla Sengdara held talks in Vientiane on Monday with Cambodian Deputy "
+        "Prime Minister Chea Rithy. On the same day, Khamla held a telephone conversation with "
+        "Thai Prime Minister Somchai Rattana.",
+        [{"Khamla Sengdara", "Chea Rithy"}, {"Khamla Sengdara", "Somchai Rattana"}],
+        title="Lao PM holds talks with Cambodian Deputy PM, speaks with Thai PM by phone",
+        checks={"kind": "in_person"},
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
 ALL += OFFICES_AS_INITIALS + TOPICS_OF_THE_MEETING
 ALL += OBJECTS_THE_PARSE_MISPLACES + CALLS_ARE_BILATERAL + SIDES_FROM_COUNTERPARTS_AND_LISTS
 ALL += ENCOUNTERS_AND_GROUPS + NAMES_PLACES_AND_OFFICES + ATTENDING_OFFICIALS
-ALL += PLANS_AFTER_A_MEETING
+ALL += PLANS_AFTER_A_MEETING + FORMS_AND_ORGANISATIONS
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
