@@ -70,7 +70,13 @@ def host_of_the_place(
         people[unknown[0]].country = location.country
 
 
-def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
+def infer_sides(
+    encounter: Encounter,
+    ctx: ArticleContext,
+    *,
+    lead: bool = True,
+    everyone: list[Encounter] | None = None,
+) -> None:
     """Give the one participant of unknown side the one other state the article names.
 
     Nearest evidence first: the headline and the meeting's sentence, then the lead,
@@ -92,8 +98,13 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
         unknown.remove(own)
     if len(unknown) != 1:
         return
-    # The states of the other principals are not this one's; attendees may share it.
+    # The states of the other principals are not this one's, nor are those of the people
+    # it meets in the article's other meetings; attendees may share it.
     known = {people[p].country for p in principals} - {None}
+    for other in everyone or ():
+        if other is not encounter and unknown[0] in other.people:
+            met = other.people - other.attended.keys() - {unknown[0]}
+            known |= {people[p].country for p in met} - {None}
     # "Peru-Chile relations", "talks between Peru and Chile": a pair of states that holds
     # one principal's is the other's.
     partners = {b for a, b in _state_pairs(ctx) if a in known and b not in known}
@@ -107,7 +118,12 @@ def infer_sides(encounter: Encounter, ctx: ArticleContext) -> None:
     roster = ctx.roster
     theirs = {i for i, owner in roster.body_owner.items() if owner != person}
     theirs_in_title = {i for i, owner in roster.title_owner.items() if owner != person}
-    headline = _sides_named(ctx.title_descriptors, ctx.parsed.title[:], owned=theirs_in_title)
+    # The headline is about the lead meeting; a later one's people are not in it.
+    headline = (
+        _sides_named(ctx.title_descriptors, ctx.parsed.title[:], owned=theirs_in_title)
+        if lead
+        else []
+    )
     skip = ctx.parsed.lead_start
     body = ctx.body_descriptors
     first = (

@@ -70,6 +70,11 @@ class StatusReader:
                     return None, False
                 if child.dep_ == "amod" and low in self.planned_modifiers:
                     planned = True
+                # "X is due in Lakeport on Monday for talks": the copula's adjective.
+                if child.dep_ == "acomp" and low in _SCHEDULED and _lemma(link) == "be":
+                    if _past_perfect(child):
+                        return None, False
+                    planned = True
             if link.i == token.i:
                 continue
             lemma = _lemma(link)

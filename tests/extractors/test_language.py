@@ -1305,12 +1305,25 @@ FORMS_AND_ORGANISATIONS = [
     ),
 ]
 
+SIDES_ACROSS_MEETINGS = [
+    Case(
+        "a state whose official met this person elsewhere in the article is not their side",
+        "Prime Minister Inoke Naivalu and Australia's Foreign Minister Catherine Blackmore held "
+        'talks in Suva on Tuesday. "Australia\'s view is that security is a family matter," '
+        "Blackmore said. New Zealand's Foreign Minister Hemi Walker-Tane is due in Suva next "
+        "Tuesday for talks with Naivalu.",
+        [{"Inoke Naivalu", "Catherine Blackmore"}, {"Inoke Naivalu", "Hemi Walker-Tane"}],
+        title="PM, Australian FM talk climate and policing",
+        checks={"statuses": ["held", "planned"], "sides": {"Inoke Naivalu": "FJ"}},
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
 ALL += OFFICES_AS_INITIALS + TOPICS_OF_THE_MEETING
 ALL += OBJECTS_THE_PARSE_MISPLACES + CALLS_ARE_BILATERAL + SIDES_FROM_COUNTERPARTS_AND_LISTS
 ALL += ENCOUNTERS_AND_GROUPS + NAMES_PLACES_AND_OFFICES + ATTENDING_OFFICIALS
-ALL += PLANS_AFTER_A_MEETING + FORMS_AND_ORGANISATIONS
+ALL += PLANS_AFTER_A_MEETING + FORMS_AND_ORGANISATIONS + SIDES_ACROSS_MEETINGS
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
