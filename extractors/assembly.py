@@ -45,10 +45,12 @@ def keep(encounter: Encounter, people: tuple[Person, ...]) -> bool:
 def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meeting]:
     people = ctx.roster.people
     reported = [e for e in encounters if e.sentences or e.from_headline]
-    lead = min(reported, key=lambda e: e.first_sentence if e.sentences else -1, default=None)
+    lead_meeting = min(
+        reported, key=lambda e: e.first_sentence if e.sentences else -1, default=None
+    )
     for encounter in encounters:
         attendee_sides(encounter, people)
-        infer_sides(encounter, ctx, lead=encounter is lead, everyone=encounters)
+        infer_sides(encounter, ctx, is_lead=encounter is lead_meeting, everyone=encounters)
     kept = [e for e in encounters if keep(e, people)]
     kept.sort(key=lambda e: e.first_sentence if e.sentences else 10**6)
     setting = story_setting(ctx)

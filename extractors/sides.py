@@ -74,7 +74,7 @@ def infer_sides(
     encounter: Encounter,
     ctx: ArticleContext,
     *,
-    lead: bool = True,
+    is_lead: bool = True,
     everyone: list[Encounter] | None = None,
 ) -> None:
     """Give the one participant of unknown side the one other state the article names.
@@ -121,7 +121,7 @@ def infer_sides(
     # The headline is about the lead meeting; a later one's people are not in it.
     headline = (
         _sides_named(ctx.title_descriptors, ctx.parsed.title[:], owned=theirs_in_title)
-        if lead
+        if is_lead
         else []
     )
     skip = ctx.parsed.lead_start
