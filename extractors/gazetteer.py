@@ -39,9 +39,13 @@ class City:
 class Gazetteer:
     """Cities by name: every city a capitalised phrase can name, most likely first."""
 
-    def __init__(self, index: Mapping[str, tuple[City, ...]]) -> None:
-        """Wrap ``index``: normalised name (``name_key``) -> its cities, most likely first."""
+    def __init__(
+        self, index: Mapping[str, tuple[City, ...]], capitals: Mapping[str, City] | None = None
+    ) -> None:
+        """Wrap ``index``: normalised name (``name_key``) -> its cities, most likely first;
+        ``capitals``: ISO alpha-2 -> the country's capital."""
         self._index = dict(index)
+        self._capitals = dict(capitals or {})
         # Hyphenated parts count as words ("Sharm el-Sheikh" is 3), so a caller counting
         # tokens or whitespace-separated words never stops short.
         self.max_words: int = max((len(key.split()) for key in self._index), default=0)
@@ -73,6 +77,10 @@ class Gazetteer:
             # gazetteer writes as one word.
             found = self._index.get(name_key(text.replace(" ", "")), ())
         return list(found)
+
+    def capital_of(self, country: str) -> City | None:
+        """The capital of the country with ISO alpha-2 code ``country``."""
+        return self._capitals.get(country)
 
     def best(self, phrase: str, prefer: Collection[str] = ()) -> City | None:
         """The city ``phrase`` most likely names, or None.
@@ -194,11 +202,13 @@ def build_gazetteer(
         rank = (city_id not in capital_ids, False, False, -city.population)
         add(name_key(venue), city_id or -1 - number, city, rank)
 
+    by_id = {geo["geonameid"]: geo for geo in cities.values()}
     return Gazetteer(
         {
             key: tuple([city for _, city in sorted(ranked.values(), key=itemgetter(0))])
             for key, ranked in entries.items()
-        }
+        },
+        {code: _city(by_id[city_id]) for code, city_id in capitals.items() if city_id in by_id},
     )
 
 

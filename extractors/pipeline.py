@@ -38,6 +38,7 @@ from extractors.sides import publisher_country
 from extractors.timing import candidate_date
 from extractors.topics import TopicMatcher
 from extractors.triggers import CueFinder
+from extractors.whereabouts import host_country
 
 RULES_VERSION = "2.2"
 
@@ -172,7 +173,7 @@ class SpacyExtractor:
             body_descriptors,
             lexicon,
             roster.body_owner,
-            home=dateline_place.country if dateline_place else None,
+            home=host_country(parsed, self.places, roster.name_at.keys(), dateline_place),
         )
         headline = Resolver(
             parsed.title, roster, title_descriptors, lexicon, roster.title_owner, headline=True

@@ -62,6 +62,9 @@ class PlaceReader:
         # "at the palace of Belem, in Lakeport": "in" names the city, "at" the venue.
         for wanted in (preps,) if preps else (_IN, _LOCATIVE - _IN):
             for token in tokens:
+                capital = self._capital_named(token, wanted)
+                if capital is not None:
+                    return capital
                 if token.i in people or not self._locative(token, locative_only, wanted):
                     continue
                 for phrase in self._phrases(token, people):
@@ -82,6 +85,21 @@ class PlaceReader:
         """A city named in a locative phrase of ``span`` (a sentence, a headline)."""
         found = self.in_tokens(span, prefer, people=people)
         return found if found is not None and found.city else None
+
+    def _capital_named(self, token: Token, preps: frozenset[str]) -> Location | None:
+        """ "in the Egyptian capital", "to the capital of Peru": the country's capital."""
+        if token.lower_ != "capital" or token.dep_ != "pobj" or token.head.lower_ not in preps:
+            return None
+        words = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        words += [
+            o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+        ]
+        for word in words:
+            country, _ = self.lexicon.affiliation(word.text)
+            city = self.gazetteer.capital_of(country) if country else None
+            if city is not None:
+                return Location(city=city.name, country=city.country)
+        return None
 
     def _locative(
         self, token: Token, locative_only: bool, preps: frozenset[str] = frozenset()

@@ -317,7 +317,8 @@ class Resolver:
             # "EAM": the External Affairs Minister, not any minister.
             office = title.text.lower()
             candidates = [k for k in candidates if office in self.people[k].offices] or candidates
-        if not candidates and (country or org):
+        if not candidates and (country or org or visiting):
+            # "the visiting envoy": whoever came, whatever the article called their office.
             candidates = [k for k in sided if self.people[k].first_body_token() < noun.i]
         if visiting or hosting:
             candidates = [k for k in candidates if self._side_matches(k, visiting)] or candidates
@@ -393,6 +394,8 @@ class Resolver:
             return any(t in title for t in ("prince", "princess", "sheikh", "emir", "crown"))
         if head == "anyone":
             return True
+        if head == "premier":  # a prime minister, in the press's word
+            return "premier" in title or "prime minister" in title
         if head in ("leader", "head", "monarch", "ruler"):
             return any(t in title for t in self.lexicon.leader_titles)
         if head == "diplomat":

@@ -8,38 +8,53 @@ it attaches to the meeting itself. Phrases about other events never place this o
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from domain.models import Location
+from extractors.article import ParsedArticle
 from extractors.context import ArticleContext
 from extractors.encounters import Encounter
 from extractors.phrases import AROUND, is_other_event, own_phrase
+from extractors.places import PlaceReader
+
+
+def visit_destination(
+    parsed: ParsedArticle, places: PlaceReader, people: Collection[int]
+) -> Location | None:
+    """Where the visit its lead reports goes ("arrived in Lakeport", "a visit to Peru")."""
+    for sentence in parsed.sentences[:3]:
+        for token in sentence:
+            if token.lower_ in _VISIT_WORDS:
+                # "travelled to Kyiv", "arrived in Lima": the destination's preposition says
+                # it is a place even where the model took the name for a person's.
+                visit = places.in_tokens(
+                    token.subtree, people=people, preps=frozenset({"to", "in"})
+                ) or places.in_tokens(token.subtree, locative_only=False, people=people)
+                if visit is not None:
+                    return visit
+    return None
+
+
+def host_country(
+    parsed: ParsedArticle, places: PlaceReader, people: Collection[int], dateline: Location | None
+) -> str | None:
+    """The country whose guests the story's visitors are: where the lead's visit goes, else
+    where its first sentence places things ("held talks in Lakeport"), else the dateline's.
+    A story datelined in the visitor's own capital is not set there."""
+    found = visit_destination(parsed, places, people)
+    if found is None and parsed.sentences:
+        found = places.in_tokens(parsed.sentences[0], people=people)
+    found = found or dateline
+    return found.country if found else None
 
 
 def story_setting(ctx: ArticleContext) -> Location | None:
     """Where the story is set: its dateline's city, else the place of a visit its lead reports."""
-    parsed = ctx.parsed
-    people = ctx.roster.name_at.keys()
-    visit: Location | None = None
-    for sentence in parsed.sentences[:3]:
-        for token in sentence:
-            if token.lower_ in (
-                "visit",
-                "visited",
-                "visits",
-                "visiting",
-                "arrived",
-                "trip",
-                "tour",
-            ):
-                visit = ctx.places.in_tokens(token.subtree, locative_only=False, people=people)
-                if visit is not None:
-                    break
-        if visit is not None:
-            break
     if ctx.dateline_place is not None and ctx.dateline_place.city:
         return ctx.dateline_place
-    return visit
+    return visit_destination(ctx.parsed, ctx.places, ctx.roster.name_at.keys())
 
 
 def meeting_place(
@@ -78,6 +93,7 @@ def meeting_place(
         modifiers = [t for t in c.cue.token.children if t.dep_ in ("compound", "amod", "nmod")]
         found = ctx.places.in_tokens(phrase, prefer, people=people)
         found = found or ctx.places.in_tokens(modifiers, prefer, locative_only=False, people=people)
+        found = found or _destination(c.cue.token, ctx, prefer, people)
         if found is None and _here(phrase):
             found = ctx.dateline_place  # "met here": the dateline's city
         if found is not None and found.city:
@@ -135,6 +151,17 @@ def meeting_place(
     return own_country
 
 
+_VISIT_WORDS = {
+    "visit",
+    "visited",
+    "visits",
+    "visiting",
+    "arrived",
+    "trip",
+    "tour",
+    "travelled",
+    "traveled",
+}
 _FRAMES = {"sideline", "sidelines", "margin", "margins", "occasion", "framework"}
 # Verbs whose "on" phrase is their subject matter ("touched on", "focused on", "agreed on").
 _ON_VERBS = {"touch", "focus", "agree", "center", "centre", "concentrate", "dwell", "comment",
@@ -174,6 +201,23 @@ def _places_a_thing(prep: Token, events: frozenset[str]) -> bool:
         # "Today in Lima, the minister was received": a time is no thing; it places the day.
         and head.ent_type_ not in ("DATE", "TIME")
     )
+
+
+_MOTION = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
+
+
+def _destination(
+    cue: Token, ctx: ArticleContext, prefer: set[str], people: Collection[int]
+) -> Location | None:
+    """ "travelled to Kyiv on Tuesday for talks with X": the journey's end is where the
+    talks it was for took place."""
+    if not (cue.dep_ == "pobj" and cue.head.lower_ == "for"):
+        return None
+    verb = cue.head.head
+    if verb.lemma_.lower() not in _MOTION:
+        return None
+    goals = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree]
+    return ctx.places.in_tokens(goals, prefer, people=people, preps=frozenset({"to"}))
 
 
 def _here(phrase: list[Token]) -> bool:

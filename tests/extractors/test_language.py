@@ -1318,12 +1318,40 @@ SIDES_ACROSS_MEETINGS = [
     ),
 ]
 
+VISITS_AND_CAPITALS = [
+    Case(
+        "'travelled to X for talks with Y': the journey's end is where the talks were",
+        "WARSAW, March 6 (Wire) - Polish Prime Minister Tomasz Wierzbowski travelled to Kyiv on "
+        "Tuesday for talks with Ukrainian Prime Minister Oleksandr Hnatenko, his office said.",
+        [{"Tomasz Wierzbowski", "Oleksandr Hnatenko"}],
+        checks={"city": "Kyiv"},
+    ),
+    Case(
+        "'the visiting premier' is the one who came to where the lead is set",
+        "Polish Prime Minister Tomasz Wierzbowski held talks with Ukrainian Prime Minister "
+        "Oleksandr Hnatenko in Kyiv on Tuesday. The visiting premier later met President Andriy "
+        "Kovalchuk at the presidential office.",
+        [
+            {"Tomasz Wierzbowski", "Oleksandr Hnatenko"},
+            {"Tomasz Wierzbowski", "Andriy Kovalchuk"},
+        ],
+    ),
+    Case(
+        "'in the Egyptian capital': the country's capital",
+        "Egyptian President Hisham Abdelhamid received Sudanese Foreign Minister Ibrahim Tayeb in "
+        "the Egyptian capital on Wednesday.",
+        [{"Hisham Abdelhamid", "Ibrahim Tayeb"}],
+        checks={"city": "Cairo"},
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
 ALL += OFFICES_AS_INITIALS + TOPICS_OF_THE_MEETING
 ALL += OBJECTS_THE_PARSE_MISPLACES + CALLS_ARE_BILATERAL + SIDES_FROM_COUNTERPARTS_AND_LISTS
 ALL += ENCOUNTERS_AND_GROUPS + NAMES_PLACES_AND_OFFICES + ATTENDING_OFFICIALS
 ALL += PLANS_AFTER_A_MEETING + FORMS_AND_ORGANISATIONS + SIDES_ACROSS_MEETINGS
+ALL += VISITS_AND_CAPITALS
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
