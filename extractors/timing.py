@@ -70,7 +70,19 @@ def _dates_near(
         allowed |= own_phrase(root.head, event_nouns)
     # Dates in phrases about other events ("since her election in May", "the
     # summit on Friday between X and Y") never date this one.
-    elsewhere = {
+    # Nor do relative clauses about a participant ("X, who is visiting from 13 to 15
+    # March"), even inside the meeting's phrase: they date the visit around it.
+    about_someone = {
+        t.i
+        for head in sentence
+        if head.dep_ == "relcl"
+        and head.head.pos_ == "PROPN"
+        and any(w.lower_ in ("who", "whose", "whom") for w in head.children)
+        and not head.left_edge.i <= c.cue.token.i <= head.right_edge.i
+        for t in head.subtree
+    }
+    allowed -= about_someone
+    elsewhere = about_someone | {
         t.i
         for head in sentence
         if head.i not in allowed

@@ -1337,6 +1337,15 @@ VISITS_AND_CAPITALS = [
         ],
     ),
     Case(
+        "'Y, who is visiting from 13 to 15 March': a clause about a participant dates the visit",
+        "HANOI, 14 March 2016 - Deputy Prime Minister Pham Quoc Thinh held talks in Hanoi with "
+        "Indonesian Foreign Minister Dewi Kusumawati, who is paying an official visit to Viet "
+        "Nam from 13 to 15 March.",
+        [{"Pham Quoc Thinh", "Dewi Kusumawati"}],
+        published=dt.date(2016, 3, 15),
+        checks={"date": dt.date(2016, 3, 14)},
+    ),
+    Case(
         "'in the Egyptian capital': the country's capital",
         "Egyptian President Hisham Abdelhamid received Sudanese Foreign Minister Ibrahim Tayeb in "
         "the Egyptian capital on Wednesday.",
