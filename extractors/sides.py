@@ -13,7 +13,7 @@ from itertools import pairwise
 from urllib.parse import urlsplit
 
 import pycountry
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from domain.models import Location
 from extractors.context import ArticleContext
@@ -105,6 +105,13 @@ def infer_sides(
         if other is not encounter and unknown[0] in other.people:
             met = other.people - other.attended.keys() - {unknown[0]}
             known |= {people[p].country for p in met} - {None}
+    # "In Peru, she will meet President X", "head to Peru, where she will meet X": the
+    # country the meeting is set in is the side of the one it does not bring there.
+    scene = {_scene_country(c.cue.token, ctx.body_descriptors) for c in encounter.candidates}
+    scene = scene - {None} - known
+    if len(scene) == 1:
+        people[unknown[0]].country = scene.pop()
+        return
     # "Peru-Chile relations", "talks between Peru and Chile": a pair of states that holds
     # one principal's is the other's.
     partners = {b for a, b in _state_pairs(ctx) if a in known and b not in known}
@@ -142,6 +149,23 @@ def infer_sides(
         ):
             people[unknown[0]].country = ranked[0][0]
             return
+
+
+def _scene_country(cue: Token, descriptors: Descriptors) -> str | None:
+    """The country a cue's clause is set in: a fronted or clause-level "in <country>", or
+    the country a "where" clause hangs on."""
+    verb = cue.head if cue.pos_ == "NOUN" and cue.head.pos_ in ("VERB", "AUX") else cue
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        a = descriptors.affiliation_at.get(verb.head.i)
+        if a is not None and a.country:
+            return a.country
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for noun in child.children:
+                a = descriptors.affiliation_at.get(noun.i)
+                if noun.dep_ == "pobj" and a is not None and a.country:
+                    return a.country
+    return None
 
 
 def own_officials(encounter: Encounter, people: tuple[Person, ...], publisher: str | None) -> None:

@@ -1346,6 +1346,18 @@ VISITS_AND_CAPITALS = [
         checks={"date": dt.date(2016, 3, 14)},
     ),
     Case(
+        "'head to X, where she will meet President Y': the country of the scene is Y's",
+        "UN Secretary-General Maria Fonseca Cunha will travel to East Africa next week. In "
+        "Kenya, the Secretary-General will hold discussions with President Daniel Otieno Mwangi. "
+        "She will then "
+        "head to Uganda, where she will meet with President Moses Okwir.",
+        [
+            {"Maria Fonseca Cunha", "Daniel Otieno Mwangi"},
+            {"Maria Fonseca Cunha", "Moses Okwir"},
+        ],
+        checks={"statuses": ["planned", "planned"], "last_sides": {"Moses Okwir": "UG"}},
+    ),
+    Case(
         "'in the Egyptian capital': the country's capital",
         "Egyptian President Hisham Abdelhamid received Sudanese Foreign Minister Ibrahim Tayeb in "
         "the Egyptian capital on Wednesday.",
@@ -1382,6 +1394,9 @@ def test_language_pattern(extractor: SpacyExtractor, case: Case) -> None:
             assert [m.date for m in meetings] == want
         elif key == "statuses":
             assert [m.status for m in meetings] == want
+        elif key == "last_sides":
+            last = {p.name: p.country or p.org for p in meetings[-1].participants}
+            assert {name: last[name] for name in want} == want  # type: ignore[attr-defined]
         elif key == "location":
             assert meeting.location == want
         elif key == "city":
