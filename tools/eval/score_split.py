@@ -48,8 +48,11 @@ def load_split() -> dict[str, list[str]]:
 
 
 def load_scorer(gold_dir: Path) -> ModuleType:
-    """The evaluation's own scorer, ``score.py`` in the folder above the gold cases."""
+    """The evaluation's own scorer, ``score.py`` in the folder above the gold cases (for
+    the invented sets in the repository, the one beside the dev set)."""
     path = gold_dir.parent / "score.py"
+    if not path.exists():
+        path = DEFAULT_GOLD.parent / "score.py"
     spec = importlib.util.spec_from_file_location("eval_score", path)
     if spec is None or spec.loader is None:
         raise SystemExit(f"no scorer at {path}")
@@ -81,7 +84,10 @@ def score_parts(
     scorer: ModuleType, cases: list[dict[str, Any]], preds: list[dict[str, Any]]
 ) -> dict[str, dict[str, Any]]:
     by_id = {case["id"]: (case, pred) for case, pred in zip(cases, preds, strict=True)}
-    parts = load_split() | {"all": sorted(by_id)}
+    split = load_split()
+    # The split is the dev set's; any other gold folder (the invented sets) is one part.
+    parts = split if any(i in by_id for ids in split.values() for i in ids) else {}
+    parts = parts | {"all": sorted(by_id)}
     results = {}
     for part, ids in parts.items():
         chosen = [by_id[i] for i in ids if i in by_id]
