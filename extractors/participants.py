@@ -149,6 +149,8 @@ class AttendanceReader:
 
     def _is_attendance(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
+        if lemma == "be" and token.dep_ == "ROOT":
+            return self._also_at_the_table(token)
         if lemma not in self.verbs and token.lower_ not in _PRESENCE:
             return False
         if lemma in ("attend", "participate", "join") and token.pos_ == "VERB":
@@ -170,6 +172,19 @@ class AttendanceReader:
             or token.lower_ in _PRESENCE
             or (lemma == "take" and any(c.lower_ == "part" for c in token.children))
         )
+
+    @staticmethod
+    def _also_at_the_table(verb: Token) -> bool:
+        """ "Also at the table were X and Y", "Also at the talks was X": an inverted copula
+        that puts people where the meeting is."""
+        also = any(c.lower_ == "also" for c in verb.children)
+        where = any(
+            c.dep_ == "prep"
+            and c.lower_ in ("at", "in")
+            and any(o.lemma_.lower() in _THIS_MEETING | {"table"} for o in c.children)
+            for c in verb.children
+        )
+        return also and where
 
     def _about_delegation(self, verb: Token) -> bool:
         near = [verb.head, *(t for t in verb.subtree if t.i < verb.i)]

@@ -1248,6 +1248,14 @@ ATTENDING_OFFICIALS = [
         [{"Luc Moreau", "Samir Itani", "Alain Berthier-Dufresne"}],
     ),
     Case(
+        "'Also at the table were X and Y': an inverted copula puts them at the meeting",
+        "Serbian Prime Minister Dragan Milosevski welcomed Albanian Prime Minister Arben Dervina "
+        "at the city hall in Nis on Wednesday. Also at the table were Serbian Foreign Minister "
+        "Nenad Stojic and his Albanian counterpart Erion Kryeza.",
+        [{"Dragan Milosevski", "Arben Dervina", "Nenad Stojic", "Erion Kryeza"}],
+        checks={"sides": {"Nenad Stojic": "RS", "Erion Kryeza": "AL"}},
+    ),
+    Case(
         "'X and Y also attended the dialogue': a dialogue is the meeting",
         "Korean Vice Foreign Minister Park Ji-hoon held a strategic dialogue with U.S. Deputy "
         "Secretary of State Richard Ellis in Seoul on Monday. Korean Deputy Minister Kang Min-seo "
