@@ -69,7 +69,7 @@ class DescriptorFinder:
         rank = {"LOWER": {"IN": modifiers}, "OP": "*"}
         # "Secretary-General", "Ambassador Extraordinary and Plenipotentiary".
         general = [{"LOWER": {"IN": sorted(lexicon.title_post_modifiers)}, "OP": "*"}]
-        of = {"LOWER": {"IN": ["of", "for"]}}
+        of = {"LOWER": {"IN": ["of", "for", "on"]}}  # "Adviser on Foreign Affairs"
         the = {"LOWER": "the", "OP": "?"}
         words = {"LOWER": {"IN": portfolio}, "OP": "+"}
         self._titles = Matcher(nlp.vocab)

@@ -75,7 +75,7 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
     partners = resolver.people_in(set(cue.partners), exclude=subject.people)
     # "..., C and D, spokesman X told a briefing": the parse lists the one who reports the
     # meeting with its people; a spokesperson speaks about meetings, not at them.
-    listed = frozenset(p for p in partners.people if not _spokesperson(resolver.people[p].title))
+    listed = frozenset(p for p in partners.people if not resolver.people[p].spokesperson)
     sides = [listed - subject.people]
     if (partners.separately or cue.separately) and len(subject.people) == 1:
         others = sorted(
@@ -101,10 +101,6 @@ def candidates(cue: Cue, sentence: int, resolver: Resolver) -> list[Candidate]:
             )
         )
     return found
-
-
-def _spokesperson(title: str | None) -> bool:
-    return bool(title) and "spokes" in title.lower()  # type: ignore[union-attr]
 
 
 def _opens_a_bullet(verb: Token) -> bool:

@@ -56,6 +56,11 @@ class Person:
     def side(self) -> str | None:
         return self.country or self.org
 
+    @property
+    def spokesperson(self) -> bool:
+        """The voice of a government: reports its meetings, is no party to them."""
+        return "spokes" in (self.title or "").lower()
+
     def first_body_token(self) -> int:
         starts = [m.start for m in self.body_mentions]
         return min(starts) if starts else 10**9

@@ -19,6 +19,26 @@ from extractors.lexicon import Lexicon
 
 _LOCATIVE = frozenset({"in", "at", "to", "for", "inside", "near", "outside"})
 _IN = frozenset({"in", "inside"})
+_PLACE_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "la",
+        "las",
+        "los",
+        "el",
+        "es",
+        "al",
+        "an",
+        "am",
+        "sur",
+        "upon",
+    }
+)
 _TOWNS = {"city", "town", "capital", "port", "resort", "village"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 
@@ -144,9 +164,22 @@ class PlaceReader:
             and start - 1 not in people
         ):
             start -= 1
-        while end < len(doc) and doc[end].text[:1].isupper() and end not in people:
+        while (
+            end < len(doc)
+            and end not in people
+            and (
+                doc[end].text[:1].isupper()
+                # "San Antonio del Táchira", "Rio de Janeiro": a particle inside a place name.
+                or (
+                    doc[end].lower_ in _PLACE_PARTICLES
+                    and end + 1 < len(doc)
+                    and doc[end + 1].text[:1].isupper()
+                )
+            )
+        ):
             end += 1
         out.append(doc[start:end])
+        out.sort(key=len, reverse=True)  # "San Antonio del Táchira" before "San Antonio"
         names = []
         for span in out:
             if span[-1].lower_ in self.lexicon.institution_words:

@@ -262,7 +262,9 @@ class Resolver:
             head = word
             while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
                 head = head.head
-            if head.dep_ in ("nsubj", "nsubjpass"):
+            # "..., spokeswoman X told a briefing. In his talks, ...": the one who reports
+            # the news is not who "he" goes on about.
+            if head.dep_ in ("nsubj", "nsubjpass") and not self.people[person].spokesperson:
                 best = person
         return best
 

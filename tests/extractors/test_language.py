@@ -1374,13 +1374,45 @@ VISITS_AND_CAPITALS = [
     ),
 ]
 
+MORE_NAMES_AND_PLACES = [
+    Case(
+        "'in San Antonio del Tachira': a particle inside a place name",
+        "Colombian Foreign Minister Maria Cardenas Velez met her Venezuelan counterpart Hector "
+        "Mata Figuera on Tuesday in San Antonio del Tachira.",
+        [{"Maria Cardenas Velez", "Hector Mata Figuera"}],
+        checks={"city": "San Antonio del Tachira"},
+    ),
+    Case(
+        "'Adviser on Foreign Affairs X': an 'on' portfolio",
+        "Chinese Foreign Minister Gao Zhenhua held talks in Islamabad on Monday with Pakistan's "
+        "Adviser on Foreign Affairs Tariq Siddiqi.",
+        [{"Gao Zhenhua", "Tariq Siddiqi"}],
+        checks={"sides": {"Tariq Siddiqi": "PK"}},
+    ),
+    Case(
+        "'African Union Commission Chairperson X': the Commission is the organisation's",
+        "Kenyan President Peter Wambua met African Union Commission Chairperson Ali Houmed "
+        "Barkali in Addis Ababa on Monday.",
+        [{"Peter Wambua", "Ali Houmed Barkali"}],
+        checks={"sides": {"Ali Houmed Barkali": "AU"}},
+    ),
+    Case(
+        "'his' after a spokeswoman's briefing goes on about the minister, not her",
+        "Chinese Foreign Minister Gao Zhenhua will visit Pakistan next week, ministry "
+        "spokeswoman Li Xiaomei told a regular news briefing. In his talks with Pakistani "
+        "Adviser on Foreign Affairs Tariq Siddiqi, Gao is expected to discuss power plants.",
+        [{"Gao Zhenhua", "Tariq Siddiqi"}],
+        checks={"status": "planned"},
+    ),
+]
+
 ALL = MEETING_EXPRESSIONS + PARTICIPANTS_AWAY + NAMES + ENCOUNTERS + STATUS + NOT_MEETINGS
 ALL += SIDES + PLACES_AND_DATES + MORE_EXPRESSIONS + MORE_STATUS + ATTENDANCE
 ALL += OFFICES_AS_INITIALS + TOPICS_OF_THE_MEETING
 ALL += OBJECTS_THE_PARSE_MISPLACES + CALLS_ARE_BILATERAL + SIDES_FROM_COUNTERPARTS_AND_LISTS
 ALL += ENCOUNTERS_AND_GROUPS + NAMES_PLACES_AND_OFFICES + ATTENDING_OFFICIALS
 ALL += PLANS_AFTER_A_MEETING + FORMS_AND_ORGANISATIONS + SIDES_ACROSS_MEETINGS
-ALL += VISITS_AND_CAPITALS
+ALL += VISITS_AND_CAPITALS + MORE_NAMES_AND_PLACES
 
 
 @pytest.mark.parametrize("case", ALL, ids=[c.pattern for c in ALL])
