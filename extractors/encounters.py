@@ -100,7 +100,7 @@ def assemble(
     fallback: list[tuple[Candidate, Dated]] = []
     current: Encounter | None = None
     headline = [c for c in candidates if c.sentence < 0]
-    body = [c for c in candidates if c.sentence >= 0]
+    body = [c for c in candidates if c.sentence >= 0 and not _agrees_to_a_plan(c, candidates)]
     for c in body:
         if c.cue.status is None:
             continue
@@ -185,6 +185,22 @@ def assemble(
             encounters.append(encounter)
     _add_attendance(encounters, attendance)
     return encounters
+
+
+def _agrees_to_a_plan(c: Candidate, candidates: list[Candidate]) -> bool:
+    """ "The two leaders agreed to meet in Paris on 22 June": the agreement is the plan's
+    announcement, not a meeting on the plan's day; the planned "meet" stands for both."""
+    if not (c.cue.weak or c.cue.joint):
+        return False
+    token = c.cue.token
+    return any(
+        other.sentence == c.sentence
+        and other.cue.status == "planned"
+        and other.cue.token.i != token.i
+        and token.left_edge.i <= other.cue.token.i <= token.right_edge.i
+        and other.cue.token.head.i == token.i
+        for other in candidates
+    )
 
 
 def _new(c: Candidate, dated: Dated) -> Encounter:

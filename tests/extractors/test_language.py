@@ -1281,6 +1281,17 @@ PLANS_AFTER_A_MEETING = [
         checks={"statuses": ["held", "planned"]},
     ),
     Case(
+        "'they agreed to meet in Paris on 22 June': the agreement is no meeting on that day",
+        "French President Etienne Marchetti held a videoconference on Monday with Senegalese "
+        "President Mamadou Diallo Ndiaye. The two leaders agreed to meet in person in Paris on "
+        "the margins of the summit on 22 and 23 June.",
+        [
+            {"Etienne Marchetti", "Mamadou Diallo Ndiaye"},
+            {"Etienne Marchetti", "Mamadou Diallo Ndiaye"},
+        ],
+        checks={"statuses": ["held", "planned"]},
+    ),
+    Case(
         "'On Tuesday, X is due to meet Y': the adjective carries the subject to the verb",
         "Kenyan President Daniel Otieno met Ugandan President Moses Okello in Nairobi on Monday. "
         "On Tuesday, Okello is due to meet Kenyan Prime Minister Ruth Wanjiru.",
