@@ -232,6 +232,8 @@ def _sides_named(
         before = doc[a.start - 2].lower_ if before == "the" and a.start > 1 else before
         if before in ("in", "to", "at", "from", "near", "visit", "visits", "visited", "visiting"):
             continue
+        if _listed_after_a_place(doc[a.start]):
+            continue  # "a visit to Uzbekistan and Kazakhstan": both are places
         if _after_a_place(doc, a.start, descriptors):
             continue  # "Jakarta, Indonesia": the state of a place named before it
         codes.append(a.country)
@@ -249,6 +251,20 @@ def _after_a_place(doc: Doc, start: int, descriptors: Descriptors) -> bool:
         return False
     place = doc[start - 2]
     return place.ent_type_ in ("GPE", "LOC", "FAC") and place.i not in descriptors.affiliation_at
+
+
+def _listed_after_a_place(token: Token) -> bool:
+    """A state joined by "and" to one that a place's preposition governs."""
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return (
+        head.i != token.i
+        and head.dep_ == "pobj"
+        and head.head.lower_ in ("in", "to", "at", "from", "near")
+    )
 
 
 def _describes_counterparts(doc: Doc, start: int, end: int) -> bool:

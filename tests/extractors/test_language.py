@@ -1377,6 +1377,14 @@ VISITS_AND_CAPITALS = [
         checks={"statuses": ["planned", "planned"], "last_sides": {"Moses Okwir": "UG"}},
     ),
     Case(
+        "'a visit to X and Y': a state listed after a place's preposition is a place too",
+        "External Affairs Minister Meena Raghunath will hold talks in Tashkent with the "
+        "Foreign Minister of Uzbekistan, Jasur Tursunbekov, on 5 September.",
+        [{"Meena Raghunath", "Jasur Tursunbekov"}],
+        title="Visit of External Affairs Minister to Uzbekistan and Kazakhstan",
+        checks={"sides": {"Meena Raghunath": None, "Jasur Tursunbekov": "UZ"}},
+    ),
+    Case(
         "'in the Egyptian capital': the country's capital",
         "Egyptian President Hisham Abdelhamid received Sudanese Foreign Minister Ibrahim Tayeb in "
         "the Egyptian capital on Wednesday.",
