@@ -22,6 +22,8 @@ _CONDITIONS = {"if", "unless", "whether"}
 _SCHEDULED = {"scheduled", "due", "expected", "set", "slated", "planned", "poised", "likely"}
 _MOTION = {"travel", "fly", "head", "go", "leave", "depart", "embark", "route"}
 # Verbs that plan what their prepositional phrase names: "scheduled for talks".
+# Nouns whose content clause is hearsay: what governs them decides ("denied reports that").
+_HEARSAY = {"report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation"}
 _SCHEDULING = {"schedule", "set", "slate", "prepare", "arrange", "expect", "due", "plan"}
 
 
@@ -123,6 +125,8 @@ class StatusReader:
                 "advcl",
                 "pcomp",
             ):
+                if head.dep_ in ("acl", "ccomp") and _lemma(head.head) in _HEARSAY:
+                    continue  # "denied reports that X would meet Y": the reports' fate counts
                 break
         return chain
 

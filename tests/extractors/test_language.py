@@ -1292,6 +1292,13 @@ PLANS_AFTER_A_MEETING = [
         checks={"statuses": ["held", "planned"]},
     ),
     Case(
+        "'denied reports that X would travel to meet Y': hearsay its source denies is no plan",
+        "COLOMBO, Oct 19 - Sri Lanka's Prime Minister's Office on Thursday denied media reports "
+        "that Prime Minister Ranjith Perera would travel to Beijing next week to meet Chinese "
+        "Premier Zhao Ming.",
+        [],
+    ),
+    Case(
         "'On Tuesday, X is due to meet Y': the adjective carries the subject to the verb",
         "Kenyan President Daniel Otieno met Ugandan President Moses Okello in Nairobi on Monday. "
         "On Tuesday, Okello is due to meet Kenyan Prime Minister Ruth Wanjiru.",
