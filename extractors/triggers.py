@@ -579,6 +579,9 @@ class CueFinder:
                         return self._argument_ids(child)
             for child in governor.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != head.i:
+                    if child.lower_ in ("who", "that") and governor.dep_ == "relcl":
+                        # "X, who is set to meet Y": the relative pronoun is X.
+                        return self._argument_ids(governor.head)
                     return self._argument_ids(child)
             head = governor
         return set()

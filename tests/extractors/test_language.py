@@ -1299,6 +1299,15 @@ PLANS_AFTER_A_MEETING = [
         [],
     ),
     Case(
+        "'X, who is set to meet Y on Friday, said ...': the relative pronoun is X",
+        "ROME, Jan 15 - Italian Foreign Minister Lorenzo Bellini, who is set to meet his "
+        "Tunisian counterpart Hedi Ben Salem in Tunis on Friday, said on Wednesday that a "
+        "ceasefire was needed.",
+        [{"Lorenzo Bellini", "Hedi Ben Salem"}],
+        published=dt.date(2020, 1, 15),
+        checks={"status": "planned", "date": dt.date(2020, 1, 17)},
+    ),
+    Case(
         "'On Tuesday, X is due to meet Y': the adjective carries the subject to the verb",
         "Kenyan President Daniel Otieno met Ugandan President Moses Okello in Nairobi on Monday. "
         "On Tuesday, Okello is due to meet Kenyan Prime Minister Ruth Wanjiru.",
