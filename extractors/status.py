@@ -31,6 +31,17 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _forms(token: Token) -> set[str]:
+    """The token's lemma and its inflection stripped by rule: the small model lemmatises
+    "hoped" as "hop", and a list of verbs should not depend on it."""
+    low = token.lower_
+    forms = {_lemma(token), low}
+    for ending, base in (("ied", "y"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", "")):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            forms.add(low[: -len(ending)] + base)
+    return forms
+
+
 def _past_perfect(word: Token) -> bool:
     """ "had been scheduled", "had been due": the report looks back on a plan it no longer
     holds, usually one called off; a plan that went ahead is reported as held."""
@@ -80,7 +91,7 @@ class StatusReader:
             if link.i == token.i:
                 continue
             lemma = _lemma(link)
-            if lemma in self.not_held_heads:
+            if _forms(link) & self.not_held_heads:
                 return None, False
             if lemma in self.planning_heads and self._plans(link, via):
                 planned = True

@@ -1308,6 +1308,12 @@ PLANS_AFTER_A_MEETING = [
         checks={"status": "planned", "date": dt.date(2020, 1, 17)},
     ),
     Case(
+        "'hoped to meet Y': a hope is no meeting, however the model lemmatises 'hoped'",
+        "President Thabo Dlamini met Indian Prime Minister Rajesh Tripathi in New Delhi on "
+        "Saturday. Dlamini also hoped to meet German Chancellor Markus Albers.",
+        [{"Thabo Dlamini", "Rajesh Tripathi"}],
+    ),
+    Case(
         "'On Tuesday, X is due to meet Y': the adjective carries the subject to the verb",
         "Kenyan President Daniel Otieno met Ugandan President Moses Okello in Nairobi on Monday. "
         "On Tuesday, Okello is due to meet Kenyan Prime Minister Ruth Wanjiru.",
