@@ -20,12 +20,20 @@ pytestmark = pytest.mark.eval
 
 ROOT = Path(__file__).resolve().parents[2]
 INVENTED = Path(__file__).resolve().parent / "invented"
-# Pairs F1 floors, a few points under what each folder scores today (0.92, 0.97, 0.77,
-# 0.75): developed folders guard against regressions, the held-out one against rules that
-# stop carrying over. Share of its 5 negatives that may get a meeting: none of the first
-# three does; 2 of 5 in the held-out folder do today, and it is not tuned on.
-FLOORS = {"readouts": 0.88, "wires": 0.93, "mixed": 0.72, "long": 0.70}
-MAX_NEGATIVES_WITH_A_MEETING = {"readouts": 0.0, "wires": 0.0, "mixed": 0.0, "long": 0.4}
+# Pairs F1 floors, a few points under what each folder scores today (readouts 0.92,
+# wires 0.97, mixed 0.80, plans 0.79, long 0.75, week 0.88): developed folders guard
+# against regressions, the held-out ones against rules that stop carrying over. Share of
+# a folder's negatives that may get a meeting: none anywhere but in the held-out `long`,
+# where 2 of 5 do today (it is not tuned on).
+FLOORS = {
+    "readouts": 0.88,
+    "wires": 0.93,
+    "mixed": 0.76,
+    "plans": 0.74,
+    "long": 0.70,
+    "week": 0.84,
+}
+MAX_NEGATIVES_WITH_A_MEETING = {folder: 0.0 for folder in FLOORS} | {"long": 0.4}
 
 
 def _score_split() -> ModuleType:
