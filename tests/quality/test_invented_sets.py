@@ -33,7 +33,7 @@ FLOORS = {
     "long": 0.70,
     "week": 0.84,
 }
-MAX_NEGATIVES_WITH_A_MEETING = {folder: 0.0 for folder in FLOORS} | {"long": 0.4}
+MAX_NEGATIVES_WITH_A_MEETING = dict.fromkeys(FLOORS, 0.0) | {"long": 0.4}
 
 
 def _score_split() -> ModuleType:
