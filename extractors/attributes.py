@@ -50,8 +50,10 @@ class AttributeReader:
         before = self._before(doc, mention.start, descriptors)
         after = self._after(doc, mention.end, descriptors)
         title = before.title or after.title
-        country = before.country or after.country
-        org = before.org or after.org
+        # "Ghana's President, X, the chairman of the ECOWAS Authority": the side written
+        # before the name is the one the person acts for; an apposition adds another hat.
+        nearest = before if (before.country or before.org) else after
+        country, org = nearest.country, nearest.org
         if not (country or org) and title is not None:
             country, org = title.affiliation
         return Reading(
@@ -140,6 +142,13 @@ class AttributeReader:
                         )  # fmt: skip
                         taken.update(range(first.start, i + 1))
                         i = first.start - 1
+        if title is not None and i >= 2 and doc[i].text == "," and i - 1 in d.affiliation_at:
+            # "the visiting minister from Moldova, Foreign Minister X": where X comes from.
+            a = d.affiliation_at[i - 1]
+            if a.start > 0 and doc[a.start - 1].lower_ == "from":
+                affiliation = a
+                taken.update(range(a.start - 1, title.start))
+                i = a.start - 2
         if (
             title is not None
             and i >= 1
@@ -164,6 +173,8 @@ class AttributeReader:
                     affiliation = a_or_none
                     taken.update(range(a_or_none.start, i + 1))
                     i = a_or_none.start - 1
+            elif affiliation is None and title is not None:
+                affiliation = self._shared_by_a_pair(doc, i, d)
         former = i >= 0 and doc[i].lower_ in _FORMER
         if former:
             taken.add(i)
@@ -179,6 +190,22 @@ class AttributeReader:
             tokens=frozenset(taken),
         )
 
+    def _shared_by_a_pair(self, doc: Doc, i: int, d: Descriptors) -> Affiliation | None:
+        """ "Japanese Foreign Minister A and Defence Minister B": the state before the first
+        of two officials joined by "and" is the second's too."""
+        if i < 1 or doc[i].lower_ != "and":
+            return None
+        k = i - 1
+        while k >= 0 and k in self.names:
+            k -= 1
+        while k >= 0 and (k in d.title_at or k in self.courtesy):
+            k -= 1
+        if k == i - 1 or k < 0:
+            return None
+        if doc[k].lower_ in ("'s", "\u2019s"):
+            k -= 1
+        return d.affiliation_at.get(k)
+
     def _title_phrase_before(
         self, doc: Doc, comma: int, d: Descriptors
     ) -> tuple[Title, Affiliation | None] | None:
@@ -187,18 +214,21 @@ class AttributeReader:
         k = comma - 1
         while k >= max(0, comma - 12) and (
             doc[k].text[:1].isupper()
-            or doc[k].lower_ in ("of", "the", "for", "and", "&", "-", "to")
+            or doc[k].lower_ in ("of", "the", "for", "and", "&", "-", "to", "from")
+            or k in d.title_at
         ):
             if k in d.title_at:
                 title = d.title_at[k]
                 after = title.end
                 # "Ambassador of Korea to Kenya,": the posting ("to") is no side;
                 # "Secretary of State for Foreign Affairs,": a portfolio ("for") is none.
-                if after < comma and doc[after].lower_ not in ("of", "to", "for"):
+                # "the visiting minister from Moldova,": where the visitor comes from.
+                if after < comma and doc[after].lower_ not in ("of", "to", "for", "from"):
                     return None
                 sides = [
                     a for a in d.affiliations
-                    if after <= a.start < comma and doc[a.start - 1].lower_ in ("of", "the")
+                    if after <= a.start < comma
+                    and doc[a.start - 1].lower_ in ("of", "the", "from")
                 ]  # fmt: skip
                 if not sides:
                     # "the WHO Regional Director for the Eastern Mediterranean, X": the

@@ -1407,6 +1407,27 @@ VISITS_AND_CAPITALS = [
         checks={"sides": {"Meena Raghunath": None, "Jasur Tursunbekov": "UZ"}},
     ),
     Case(
+        "'Japanese Foreign Minister A and Defence Minister B': the state is both officials'",
+        "Japanese Foreign Minister Takeshi Ogiwara and Defence Minister Naoko Hiranuma met "
+        "Philippine Foreign Secretary Ramon Salcedo Cruz in Manila on Monday.",
+        [{"Takeshi Ogiwara", "Naoko Hiranuma", "Ramon Salcedo Cruz"}],
+        checks={"sides": {"Naoko Hiranuma": "JP"}},
+    ),
+    Case(
+        "'the visiting foreign minister from Peru, X': where the visitor comes from",
+        "Bolivian Foreign Minister Ana Gutierrez Mamani and the visiting foreign minister from "
+        "Peru, Gonzalo Paredes Llosa, agreed on Tuesday in La Paz to finance water plants.",
+        [{"Ana Gutierrez Mamani", "Gonzalo Paredes Llosa"}],
+        checks={"sides": {"Gonzalo Paredes Llosa": "PE"}},
+    ),
+    Case(
+        "'Ghana's President, X, the chairman of the ECOWAS Authority': the side before the name",
+        "Nigerian President Olumide Adeyemi on Monday briefed Ghana's President, Kwabena "
+        "Owusu Mensah, the current chairman of the ECOWAS Authority, in Accra.",
+        [{"Olumide Adeyemi", "Kwabena Owusu Mensah"}],
+        checks={"sides": {"Kwabena Owusu Mensah": "GH"}},
+    ),
+    Case(
         "'in the Egyptian capital': the country's capital",
         "Egyptian President Hisham Abdelhamid received Sudanese Foreign Minister Ibrahim Tayeb in "
         "the Egyptian capital on Wednesday.",
