@@ -594,5 +594,12 @@ class CueFinder:
                 break
             head = head.head
             if head.pos_ == "NOUN":
-                return {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+                # "A's invitation", "an invitation from A": the one who invites is visited.
+                return {
+                    t.i
+                    for c in head.children
+                    if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+                    for t in c.subtree
+                    if t.dep_ != "prep"
+                }
         return set()

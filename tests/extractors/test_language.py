@@ -1314,6 +1314,13 @@ PLANS_AFTER_A_MEETING = [
         [{"Thabo Dlamini", "Rajesh Tripathi"}],
     ),
     Case(
+        "'accepted an invitation from A to visit Japan': A is the one visited",
+        "US President Joe Bidwell accepted an invitation from Japanese Prime Minister Fumio "
+        "Kishimura to visit Japan next year.",
+        [{"Joe Bidwell", "Fumio Kishimura"}],
+        checks={"status": "planned"},
+    ),
+    Case(
         "'On Tuesday, X is due to meet Y': the adjective carries the subject to the verb",
         "Kenyan President Daniel Otieno met Ugandan President Moses Okello in Nairobi on Monday. "
         "On Tuesday, Okello is due to meet Kenyan Prime Minister Ruth Wanjiru.",
