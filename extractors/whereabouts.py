@@ -63,6 +63,7 @@ def meeting_place(
     lead: bool,
     setting: Location | None,
     previous: Location | None,
+    since: int = 0,
 ) -> Location | None:
     """The city of the meeting's own phrase, its sentences or the headline; else the
     setting of the story; a country alone only when the meeting's phrase names one."""
@@ -128,6 +129,7 @@ def meeting_place(
             for t in obj.subtree
         ]
         found = ctx.places.in_tokens(visited, prefer, locative_only=False, people=people)
+        found = found or _journey_end(tokens, ctx, prefer, people)
         if found is not None and found.city:
             return found
         for wanted in (frozenset(preps), frozenset({"in", "at", "inside"})):
@@ -143,7 +145,8 @@ def meeting_place(
         if found is not None:
             return found
     if encounter.status == "held":
-        for fallback in (setting if lead else None, previous, setting):
+        scene = _scene_set_before(encounter, ctx, since, prefer, people)
+        for fallback in (setting if lead else None, scene, previous, setting):
             if fallback is not None and (
                 own_country is None or fallback.country == own_country.country
             ):
@@ -203,7 +206,62 @@ def _places_a_thing(prep: Token, events: frozenset[str]) -> bool:
     )
 
 
-_MOTION = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
+_MOTION = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey", "move", "proceed"}
+
+
+def _journey_end(
+    tokens: list[Token], ctx: ArticleContext, prefer: set[str], people: Collection[int]
+) -> Location | None:
+    """ "flew on to Honiara on Thursday and held talks", "arrived in Lusaka": where the
+    journey in the sentence ends."""
+    ids = {t.i for t in tokens}
+    journeys = [
+        [t for t in prep.subtree if t.i in ids]
+        for verb in tokens
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in")
+    ]
+    # "X, who arrived in Kampala on Monday, will fly to Kigali": the last journey told.
+    for words in reversed(journeys):
+        found = ctx.places.in_tokens(words, prefer, people=people, preps=frozenset({"to", "in"}))
+        if found is not None:
+            return found
+    return None
+
+
+def _scene_set_before(
+    encounter: Encounter,
+    ctx: ArticleContext,
+    since: int,
+    prefer: set[str],
+    people: Collection[int],
+) -> Location | None:
+    """ "The next stop was Port Moresby. On Wednesday, she met X": the last sentence before
+    a meeting, after the one before it, that moves the story to a city."""
+    sentences = ctx.parsed.sentences
+    for k in range(encounter.first_sentence - 1, since, -1):
+        tokens = list(sentences[k])
+        found = _journey_end(tokens, ctx, prefer, people) or _next_stop(tokens, ctx, prefer)
+        if found is not None and found.city:
+            return found
+    return None
+
+
+def _next_stop(tokens: list[Token], ctx: ArticleContext, prefer: set[str]) -> Location | None:
+    """ "The next stop was Port Moresby", "Lusaka was the last stop": the place the copula
+    equates with a stop, whatever the model tagged its name."""
+    for stop in tokens:
+        if stop.lemma_.lower() != "stop" or stop.pos_ != "NOUN" or stop.head.lemma_ != "be":
+            continue
+        for other in stop.head.children:
+            if other.i != stop.i and other.dep_ in ("attr", "nsubj") and other.pos_ == "PROPN":
+                words = [t for t in other.subtree if t.pos_ == "PROPN"]
+                text = " ".join(t.text for t in words)
+                found = ctx.places.name(text, prefer)
+                if found is not None:
+                    return found
+    return None
 
 
 def _destination(

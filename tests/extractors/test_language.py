@@ -1435,6 +1435,24 @@ VISITS_AND_CAPITALS = [
         checks={"sides": {"Kwabena Owusu Mensah": "GH"}},
     ),
     Case(
+        "'The next stop was X. On Wednesday, she met Y': a tour's stop places what follows",
+        "HONIARA, Aug 24 - Australian Foreign Minister Catherine Holt met Fijian Prime Minister "
+        "Sitiveni Naula in Suva on Monday. The next stop was Port Moresby. On Wednesday, Holt "
+        "met Papua New Guinea's Prime Minister Kila Wapena at his official residence.",
+        [{"Catherine Holt", "Sitiveni Naula"}, {"Catherine Holt", "Kila Wapena"}],
+        published=dt.date(2018, 8, 24),
+        checks={"cities": ["Suva", "Port Moresby"]},
+    ),
+    Case(
+        "'flew on to X on Thursday and held talks': the journey's end places the talks",
+        "HONIARA, Aug 24 - Australian Foreign Minister Catherine Holt met Fijian Prime Minister "
+        "Sitiveni Naula in Suva on Monday. Holt flew on to Honiara on Thursday and held talks "
+        "the same afternoon with Solomon Islands Prime Minister Derek Manetto.",
+        [{"Catherine Holt", "Sitiveni Naula"}, {"Catherine Holt", "Derek Manetto"}],
+        published=dt.date(2018, 8, 24),
+        checks={"cities": ["Suva", "Honiara"]},
+    ),
+    Case(
         "'in the Egyptian capital': the country's capital",
         "Egyptian President Hisham Abdelhamid received Sudanese Foreign Minister Ibrahim Tayeb in "
         "the Egyptian capital on Wednesday.",
