@@ -67,8 +67,8 @@ def to_meetings(encounters: list[Encounter], ctx: ArticleContext) -> list[Meetin
         later = [starts[id(e)] for e in kept if starts[id(e)] > starts[id(encounter)]]
         end = min(later) if later else len(ctx.parsed.sentences)
         lead = n == 0
-        day = encounter_date(ctx.parsed, encounter, previous_day, lead)
         since = max((e.first_sentence for e in kept[:n] if e.sentences), default=-1)
+        day = encounter_date(ctx.parsed, encounter, previous_day, lead, since)
         location = meeting_place(encounter, ctx, lead, setting, previous_place, since)
         host_of_the_place(encounter, people, location, ctx.lexicon.organisation_seats)
         own_officials(encounter, people, ctx.publisher)

@@ -18,6 +18,7 @@ from extractors.encounters import Dated, Encounter
 from extractors.participants import Candidate
 from extractors.phrases import AROUND, is_other_event, medium_noun, own_phrase
 
+_REPORTING = {"say", "tell", "announce", "add", "state", "confirm", "report", "note", "write"}
 _NEXT_DAY = ("following day", "next day", "day after", "a day later", "next morning")
 _SAME_DAY = ("same day", "that day", "later", "earlier", "then", "afterwards", "subsequently",
              "also met", "following", "thereafter", "finally")  # fmt: skip
@@ -82,13 +83,29 @@ def _dates_near(
         for t in head.subtree
     }
     allowed -= about_someone
-    elsewhere = about_someone | {
+    # "X said on Tuesday that his meeting with Y ...": the day of the saying.
+    said_on = {
         t.i
         for head in sentence
-        if head.i not in allowed
-        and (is_other_event(head, event_nouns) or (head.dep_ == "prep" and head.lower_ in AROUND))
+        if head.dep_ == "prep"
+        and head.lower_ == "on"
+        and head.head.lemma_.lower() in _REPORTING
+        and head.head.i != c.cue.token.i
         for t in head.subtree
     }
+    elsewhere = (
+        about_someone
+        | said_on
+        | {
+            t.i
+            for head in sentence
+            if head.i not in allowed
+            and (
+                is_other_event(head, event_nouns) or (head.dep_ == "prep" and head.lower_ in AROUND)
+            )
+            for t in head.subtree
+        }
+    )
     start = max(sentence.start_char, parsed.lead_start)
     text = parsed.text[start : sentence.end_char]
     found = find_dates(text, parsed.anchor, future=future)
@@ -105,7 +122,11 @@ def _dates_near(
 
 
 def encounter_date(
-    parsed: ParsedArticle, encounter: Encounter, previous_day: dt.date | None, lead: bool
+    parsed: ParsedArticle,
+    encounter: Encounter,
+    previous_day: dt.date | None,
+    lead: bool,
+    since: int = -1,
 ) -> dt.date | None:
     """The day of an encounter: its own, the day of the held meeting before it for "later
     that day" (``previous_day``), or the dateline's for the lead meeting of a wire story."""
@@ -122,7 +143,9 @@ def encounter_date(
         if any(w in lowered for w in _NEXT_DAY):
             return previous_day + dt.timedelta(days=1)
         if any(w in lowered for w in _SAME_DAY) or not find_dates(sentence.text, parsed.anchor):
-            return previous_day
+            # "The summit opened on Saturday. A few hours later, she met X": a day the
+            # story moved to since the meeting before.
+            return _day_moved_to(parsed, since, first) or previous_day
     if not lead:
         return None
     if parsed.dateline and parsed.dateline.day:
@@ -136,6 +159,23 @@ def encounter_date(
     # "X has met Y", "X meets Y": the news of the day, dated by its publication.
     if published is not None and any(_reported_as_news(c.cue.token) for c in encounter.candidates):
         return published
+    return None
+
+
+def _day_moved_to(parsed: ParsedArticle, since: int, first: int) -> dt.date | None:
+    """The last day a sentence between the meeting before (``since``) and this one
+    (``first``) gives, if any: the story's clock moved there."""
+    published = parsed.published
+    for k in range(first - 1, since, -1):
+        sentence = parsed.sentences[k]
+        start = max(sentence.start_char, parsed.lead_start)
+        days = [
+            d.day
+            for d in find_dates(parsed.text[start : sentence.end_char], parsed.anchor)
+            if d.day and not d.vague and (published is None or d.day <= published)
+        ]
+        if days:
+            return days[-1]
     return None
 
 

@@ -1453,6 +1453,24 @@ VISITS_AND_CAPITALS = [
         checks={"cities": ["Suva", "Honiara"]},
     ),
     Case(
+        "'The summit opened on Saturday. A few hours later, X met Y': the story's day moved",
+        "ABUJA, Feb 17 - Nigerian President Babatunde Adewale arrived in Addis Ababa on Friday "
+        "and held talks with Ethiopian Prime Minister Tesfaye Gebre. The summit opened on "
+        "Saturday. A few hours later, Adewale met UN Secretary-General Lars Engstrand.",
+        [{"Babatunde Adewale", "Tesfaye Gebre"}, {"Babatunde Adewale", "Lars Engstrand"}],
+        published=dt.date(2025, 2, 17),
+        checks={"dates": [dt.date(2025, 2, 14), dt.date(2025, 2, 15)]},
+    ),
+    Case(
+        "'X said on Tuesday that his meeting with Y ...': the day of the saying is not the meeting's",
+        "ATHENS, June 15 - Greek Prime Minister Andreas Kalogeras said on Tuesday that his "
+        "meeting with Turkish President Selim Aydin in Brussels had been constructive. The two "
+        "leaders met for about an hour on Monday afternoon.",
+        [{"Andreas Kalogeras", "Selim Aydin"}],
+        published=dt.date(2021, 6, 15),
+        checks={"date": dt.date(2021, 6, 14)},
+    ),
+    Case(
         "'in the Egyptian capital': the country's capital",
         "Egyptian President Hisham Abdelhamid received Sudanese Foreign Minister Ibrahim Tayeb in "
         "the Egyptian capital on Wednesday.",
