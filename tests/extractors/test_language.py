@@ -1462,7 +1462,7 @@ VISITS_AND_CAPITALS = [
         checks={"dates": [dt.date(2025, 2, 14), dt.date(2025, 2, 15)]},
     ),
     Case(
-        "'X said on Tuesday that his meeting with Y ...': the day of the saying is not the meeting's",
+        "'X said on Tuesday that his meeting ...': the day of the saying is not the meeting's",
         "ATHENS, June 15 - Greek Prime Minister Andreas Kalogeras said on Tuesday that his "
         "meeting with Turkish President Selim Aydin in Brussels had been constructive. The two "
         "leaders met for about an hour on Monday afternoon.",
