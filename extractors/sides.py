@@ -26,13 +26,18 @@ def attendee_sides(encounter: Encounter, people: tuple[Person, ...]) -> None:
     """Officials listed as attending take the side their delegation names, else the
     host's: readouts list the host's officials without saying whose they are."""
     hosts = {people[p].side for p, role in encounter.roles.items() if role == "host"} - {None}
+    # "A was accompanied by Peru's ambassador X": one delegation, one side, when everyone
+    # listed with A agrees on it.
+    for principal in set(encounter.companions.values()):
+        if people[principal].side:
+            continue
+        with_them = [p for p, q in encounter.companions.items() if q == principal]
+        sides = {(people[p].country, people[p].org) for p in with_them}
+        if len(sides) == 1 and all(people[p].side for p in with_them):
+            people[principal].country, people[principal].org = next(iter(sides))
     for person, side in encounter.attended.items():
         principal = encounter.companions.get(person)
         if people[person].side:
-            # "A was accompanied by Peru's ambassador X": one delegation, one side.
-            if principal is not None and not people[principal].side:
-                people[principal].country = people[person].country
-                people[principal].org = people[person].org
             continue
         if side:
             people[person].country = side

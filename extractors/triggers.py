@@ -166,6 +166,12 @@ class CueFinder:
                 return None
             if (
                 self._has_prep(token, "with", "between", "among")
+                # "for talks at the palace with X": the with-phrase hung on the place.
+                or any(
+                    self._with_on_the_place(c)
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
+                )
                 or any(
                     c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
                     for c in token.children

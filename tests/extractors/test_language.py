@@ -1093,6 +1093,21 @@ OBJECTS_THE_PARSE_MISPLACES = [
         published=None,
     ),
     Case(
+        "'travelled to X for talks at the building with Y': a noun's with-phrase on its place",
+        "Thai Prime Minister Thanakorn Wongsa travelled to Putrajaya on Saturday for talks at the "
+        "Perdana Putra building with Malaysian Prime Minister Zulkifli Hashimi.",
+        [{"Thanakorn Wongsa", "Zulkifli Hashimi"}],
+        checks={"city": "Putrajaya"},
+    ),
+    Case(
+        "'X accompanied A, while Y was also present': a companion's side is A's only if all agree",
+        "Canadian officials said Prime Minister Daniel Fortin met Chinese President Xu Zhenhai in "
+        "Osaka on Friday. Foreign Minister Claire Whitman accompanied Fortin, while Chinese "
+        "Foreign Minister Ma Qiwu was also present.",
+        [{"Daniel Fortin", "Xu Zhenhai", "Claire Whitman", "Ma Qiwu"}],
+        checks={"sides": {"Daniel Fortin": None, "Ma Qiwu": "CN"}},
+    ),
+    Case(
         "'held talks at <place> in <city> with Y': the with-phrase hung on the place",
         "Prime Minister Khamla Sengdara held talks on Monday at the Prime Minister's Office in "
         "Vientiane with Cambodian Deputy Prime Minister Chea Rithy.",
