@@ -28,13 +28,13 @@ def attendee_sides(encounter: Encounter, people: tuple[Person, ...]) -> None:
     hosts = {people[p].side for p, role in encounter.roles.items() if role == "host"} - {None}
     # "A was accompanied by Peru's ambassador X": one delegation, one side, when everyone
     # listed with A agrees on it.
-    for principal in set(encounter.companions.values()):
-        if people[principal].side:
+    for lead in set(encounter.companions.values()):
+        if people[lead].side:
             continue
-        with_them = [p for p, q in encounter.companions.items() if q == principal]
+        with_them = [p for p, q in encounter.companions.items() if q == lead]
         sides = {(people[p].country, people[p].org) for p in with_them}
         if len(sides) == 1 and all(people[p].side for p in with_them):
-            people[principal].country, people[principal].org = next(iter(sides))
+            people[lead].country, people[lead].org = next(iter(sides))
     for person, side in encounter.attended.items():
         principal = encounter.companions.get(person)
         if people[person].side:
