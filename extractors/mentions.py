@@ -119,6 +119,8 @@ class MentionFinder:
             return False
         if token.is_stop and not in_entity:
             return False
+        if token.tag_ in ("VBG", "VBD", "VBN", "VBZ") and not in_entity and token.is_sent_start:
+            return False  # "Accompanying Kusuma in the talks were ...": a verb opens it
         # Headline case capitalises verbs, and the tagger then calls them names:
         # "Minister Meets Envoy", "Premier Pays Courtesy Call".
         low = token.lower_

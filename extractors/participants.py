@@ -195,7 +195,7 @@ class AttendanceReader:
 
     def _principals(self, anchor: Token, roster: Roster) -> set[int]:
         """Whom the attendees accompany: "A was accompanied by X", "A, joined by X"."""
-        if anchor.lemma_.lower() not in _COMPANION_VERBS:
+        if not _companion_verb(anchor):
             return set()
         inside = {t.i for t in anchor.subtree}
         if anchor.dep_ in ("acl", "relcl", "advcl"):
@@ -213,7 +213,7 @@ class AttendanceReader:
         """ "The Ruritanian Foreign Minister was accompanied by X": a principal named by
         office alone still says whose side X is on."""
         for anchor in anchors:
-            if anchor.lemma_.lower() not in _COMPANION_VERBS:
+            if not _companion_verb(anchor):
                 continue
             if anchor.dep_ in ("acl", "relcl", "advcl"):
                 owners = [anchor.head]
@@ -241,6 +241,9 @@ class AttendanceReader:
         if anchor.lower_ == "presence":
             return list(anchor.subtree)
         if anchor.dep_ == "ROOT" or anchor.lower_ in _PRESENCE:
+            return list(anchor.sent)
+        if anchor.dep_ in ("csubj", "nsubj") and anchor.head.lemma_ == "be":
+            # "Accompanying X in the talks were Y and Z": the people are the copula's.
             return list(anchor.sent)
         if anchor.dep_ in ("acl", "relcl"):
             return [*anchor.head.subtree]
@@ -301,6 +304,14 @@ def _listed_sides(
         if current and person in people and person not in sides:
             sides[person] = current
     return tuple(sorted(sides.items()))
+
+
+def _companion_verb(token: Token) -> bool:
+    """ "accompanied", and "Accompanying" at a sentence's start, which the small model
+    does not always lemmatise."""
+    return token.lemma_.lower() in _COMPANION_VERBS or token.lower_.startswith(
+        ("accompan", "flank")
+    )
 
 
 def _negated(token: Token) -> bool:

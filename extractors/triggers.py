@@ -196,6 +196,8 @@ class CueFinder:
             or self._plural_subject(token)
         ):
             return "verb"
+        if lemma == "join" and self._joins_for_a_meeting(token):
+            return "verb"
         if lemma in self.partner_verbs and (
             self._has_object_or_with(token)
             or self._stray_object(token)
@@ -211,6 +213,17 @@ class CueFinder:
         if lemma in self.joint_verbs:
             return "joint"
         return None
+
+    def _joins_for_a_meeting(self, verb: Token) -> bool:
+        """ "X joined A and B for a trilateral meeting": X meets the people joined."""
+        named = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
+        for_a_meeting = any(
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(_lemma(o) in self.event_nouns for o in c.children if o.dep_ == "pobj")
+            for c in verb.children
+        )
+        return named and for_a_meeting
 
     @staticmethod
     def _addresses_the_public(verb: Token) -> bool:

@@ -1271,6 +1271,21 @@ ATTENDING_OFFICIALS = [
         checks={"sides": {"Nenad Stojic": "RS", "Erion Kryeza": "AL"}},
     ),
     Case(
+        "'Accompanying X in the talks were Y and Z': the copula's people, on X's side",
+        "Indonesian President Hendra Kusumo held talks with Vietnamese President Truong Minh Khoi "
+        "in Hanoi on Tuesday. Accompanying Kusumo in the talks were Foreign Minister Wulan "
+        "Pramesti and Cabinet Secretary Agus Wicaksana.",
+        [{"Hendra Kusumo", "Truong Minh Khoi", "Wulan Pramesti", "Agus Wicaksana"}],
+        checks={"sides": {"Wulan Pramesti": "ID", "Agus Wicaksana": "ID"}},
+    ),
+    Case(
+        "'X joined A and B for a trilateral meeting': X meets the people joined",
+        "Japanese Defence Minister Koji Nishida joined U.S. Defense Secretary Richard Hollins and "
+        "Australian Defence Minister Fiona McAlister for a trilateral meeting in Singapore on "
+        "Saturday.",
+        [{"Koji Nishida", "Richard Hollins", "Fiona McAlister"}],
+    ),
+    Case(
         "'X and Y also attended the dialogue': a dialogue is the meeting",
         "Korean Vice Foreign Minister Park Ji-hoon held a strategic dialogue with U.S. Deputy "
         "Secretary of State Richard Ellis in Seoul on Monday. Korean Deputy Minister Kang Min-seo "
