@@ -231,9 +231,13 @@ class AttributeReader:
                     and doc[a.start - 1].lower_ in ("of", "the", "from")
                 ]  # fmt: skip
                 if not sides:
-                    # "the WHO Regional Director for the Eastern Mediterranean, X": the
-                    # organisation before the office.
-                    before = d.affiliation_at.get(title.start - 1)
+                    # "the WHO Regional Director for the Eastern Mediterranean, X", "Niger's
+                    # elected President, X": the state or organisation before the office.
+                    j = title.start - 1
+                    while j > 0 and doc[j].is_lower and doc[j].pos_ in ("ADJ", "VERB", "ADV"):
+                        j -= 1  # "elected", "newly appointed"
+                    j -= j > 0 and doc[j].lower_ in ("'s", "\u2019s")
+                    before = d.affiliation_at.get(j)
                     sides = [before] if before is not None else []
                 return title, (sides[-1] if sides else None)
             k -= 1

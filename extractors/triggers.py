@@ -312,6 +312,10 @@ class CueFinder:
         return found
 
     def _plural_subject(self, verb: Token) -> bool:
+        if verb.dep_ == "xcomp" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+        ):
+            verb = verb.head  # "the two leaders agreed to meet again": the subject controls it
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return (

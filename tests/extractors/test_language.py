@@ -1351,6 +1351,13 @@ PLANS_AFTER_A_MEETING = [
         checks={"status": "planned"},
     ),
     Case(
+        "'The two leaders agreed to meet again in the autumn': the controlling subject is plural",
+        "Greek Prime Minister Andreas Kalogeras met Turkish President Selim Aydin in Brussels on "
+        "Monday. The two leaders agreed to meet again in the autumn, Greek officials said.",
+        [{"Andreas Kalogeras", "Selim Aydin"}, {"Andreas Kalogeras", "Selim Aydin"}],
+        checks={"statuses": ["held", "planned"]},
+    ),
+    Case(
         "'On Tuesday, X is due to meet Y': the adjective carries the subject to the verb",
         "Kenyan President Daniel Otieno met Ugandan President Moses Okello in Nairobi on Monday. "
         "On Tuesday, Okello is due to meet Kenyan Prime Minister Ruth Wanjiru.",
@@ -1499,6 +1506,14 @@ VISITS_AND_CAPITALS = [
         [{"Andreas Kalogeras", "Selim Aydin"}],
         published=dt.date(2021, 6, 15),
         checks={"date": dt.date(2021, 6, 14)},
+    ),
+    Case(
+        "'Niger's elected President, X,': the state before an adjective and the office",
+        "Nigerian President Olumide Adewumi spoke with Niger's elected President, Hamidou Sani "
+        "Bakoye, by telephone on July 26.",
+        [{"Olumide Adewumi", "Hamidou Sani Bakoye"}],
+        published=dt.date(2023, 8, 9),
+        checks={"sides": {"Hamidou Sani Bakoye": "NE", "Olumide Adewumi": "NG"}},
     ),
     Case(
         "'in the Egyptian capital': the country's capital",
