@@ -29,7 +29,8 @@ _CALENDAR = {
     "saturday", "sunday",
 }  # fmt: skip
 _JOINERS = {"-", "\u2010", "\u2011"}
-_FILIATION = {"bin", "ibn", "bint", "binti", "ben"}  # "son/daughter of" inside Arabic names
+_FILIATION = {"bin", "ibn", "bint", "binti", "ben"}
+_MISTER = {"mr", "mrs", "ms", "miss", "mme", "m"}  # "son/daughter of" inside Arabic names
 
 _RETIRED = {"ret", "ret.", "retd", "retd.", "rtd", "rtd.", "retired"}
 
@@ -192,6 +193,8 @@ class MentionFinder:
                 and doc[start].lower_.rstrip(".") in self.lexicon.name_titles
                 # "Sultan bin Rashid": the word before "bin" is a given name, not a title.
                 and doc[start + 1].lower_ not in _FILIATION
+                # "Mr. Cheikh Tidiane Sall": after "Mr." comes the given name.
+                and not (start > 0 and doc[start - 1].lower_.rstrip(".") in _MISTER)
             ):
                 start += 1
             while end - start > 1 and self._post_nominal(doc[end - 1]):

@@ -1249,6 +1249,13 @@ NAMES_PLACES_AND_OFFICES = [
 
 ATTENDING_OFFICIALS = [
     Case(
+        "'Mr. Cheikh X': after 'Mr.' comes the given name, even one that is also a title",
+        "The President of the Republic, His Excellency Mr. Cheikh Tidiane Sallah, received in "
+        "audience on Thursday, at the Palace of the Republic in Dakar, Mr. Karim Benjelloul, "
+        "Minister of Foreign Affairs of the Kingdom of Morocco.",
+        [{"Cheikh Tidiane Sallah", "Karim Benjelloul"}],
+    ),
+    Case(
         "'Sultan bin X': a ruler's title before 'bin' is a given name",
         "UAE President Rashid Al Mansoori received Greek Prime Minister Nikos Laskaris in Abu "
         "Dhabi on Monday. The meeting was attended by H.H. Sheikh Sultan bin Rashid Al Mansoori, "
