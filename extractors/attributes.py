@@ -214,7 +214,7 @@ class AttributeReader:
         k = comma - 1
         while k >= max(0, comma - 12) and (
             doc[k].text[:1].isupper()
-            or doc[k].lower_ in ("of", "the", "for", "and", "&", "-", "to", "from")
+            or doc[k].lower_ in ("of", "the", "for", "and", "&", "-", "to", "from", "(", ")")
             or k in d.title_at
         ):
             if k in d.title_at:

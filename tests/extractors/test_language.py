@@ -1256,6 +1256,21 @@ ATTENDING_OFFICIALS = [
         [{"Cheikh Tidiane Sallah", "Karim Benjelloul"}],
     ),
     Case(
+        "'the Secretary General of the Organization of American States (OAS), X': acronym too",
+        "The Minister of Foreign Affairs of Ecuador, Mauricio Andrade Ceballos, met on Tuesday "
+        "in Washington with the Secretary General of the Organization of American States (OAS), "
+        "Hector Villanueva Prieto.",
+        [{"Mauricio Andrade Ceballos", "Hector Villanueva Prieto"}],
+        checks={"sides": {"Hector Villanueva Prieto": "OAS"}},
+    ),
+    Case(
+        "'U X' and 'Daw Y': Myanmar's courtesy words are not names",
+        "Myanmar Foreign Minister U Kyaw Min Htet received Chinese Ambassador Wang Zhiqian in Nay "
+        "Pyi Taw on Monday. Also present at the call were U Tin Maung Soe, Permanent Secretary, "
+        "and Daw Khin Thandar Aung, Director-General.",
+        [{"Kyaw Min Htet", "Wang Zhiqian", "Tin Maung Soe", "Khin Thandar Aung"}],
+    ),
+    Case(
         "'Sultan bin X': a ruler's title before 'bin' is a given name",
         "UAE President Rashid Al Mansoori received Greek Prime Minister Nikos Laskaris in Abu "
         "Dhabi on Monday. The meeting was attended by H.H. Sheikh Sultan bin Rashid Al Mansoori, "
