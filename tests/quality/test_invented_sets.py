@@ -21,7 +21,8 @@ pytestmark = pytest.mark.eval
 ROOT = Path(__file__).resolve().parents[2]
 INVENTED = Path(__file__).resolve().parent / "invented"
 # Pairs F1 floors, a few points under what each folder scores today (readouts 0.92,
-# wires 0.97, mixed 0.80, plans 0.79, tours 0.83, long 0.76, week 0.88): developed folders guard
+# wires 0.97, mixed 0.80, plans 0.79, tours 0.83, ministries 0.77, long 0.76, week 0.88):
+# developed folders guard
 # against regressions, the held-out ones against rules that stop carrying over. Share of
 # a folder's negatives that may get a meeting: none anywhere but in the held-out `long`,
 # where 2 of 5 do today (it is not tuned on).
@@ -31,6 +32,7 @@ FLOORS = {
     "mixed": 0.76,
     "plans": 0.74,
     "tours": 0.78,
+    "ministries": 0.72,
     "long": 0.70,
     "week": 0.84,
 }
