@@ -112,7 +112,7 @@ class DescriptorFinder:
         found = []
         for matched in filter_spans(spans):
             span = _trim(_before_a_state(self._with_listed_portfolios(matched), affiliation_at))
-            if span is None or _given_name(span):
+            if span is None or _given_name(span, self.lexicon.patronymic_particles):
                 continue
             affiliation = self._affiliation_after_of(span, affiliation_at)
             expansion = self.lexicon.title_acronyms.get(span[-1].text)
@@ -257,14 +257,11 @@ class DescriptorFinder:
         return None, None
 
 
-_FILIATION = {"bin", "ibn", "bint", "binti"}  # "son/daughter of" inside Arabic names
-
-
-def _given_name(span: Span) -> bool:
+def _given_name(span: Span, patronymic_particles: frozenset[str]) -> bool:
     """ "Sultan bin Rashid", "Amir bin Khalid": a ruler's title before "bin" is the
     person's given name."""
     doc = span.doc
-    return len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in _FILIATION
+    return len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in patronymic_particles
 
 
 def _before_a_state(span: Span, affiliation_at: dict[int, Affiliation]) -> Span:

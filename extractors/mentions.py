@@ -29,8 +29,7 @@ _CALENDAR = {
     "saturday", "sunday",
 }  # fmt: skip
 _JOINERS = {"-", "\u2010", "\u2011"}
-_FILIATION = {"bin", "ibn", "bint", "binti", "ben"}
-_MISTER = {"mr", "mrs", "ms", "miss", "mme", "m"}  # "son/daughter of" inside Arabic names
+_MISTER = {"mr", "mrs", "ms", "miss", "mme", "m"}  # after these comes a given name
 
 _RETIRED = {"ret", "ret.", "retd", "retd.", "rtd", "rtd.", "retired"}
 
@@ -192,7 +191,7 @@ class MentionFinder:
                 end - start > 1
                 and doc[start].lower_.rstrip(".") in self.lexicon.name_titles
                 # "Sultan bin Rashid": the word before "bin" is a given name, not a title.
-                and doc[start + 1].lower_ not in _FILIATION
+                and doc[start + 1].lower_ not in self.lexicon.patronymic_particles
                 # "Mr. Cheikh Tidiane Sall": after "Mr." comes the given name.
                 and not (start > 0 and doc[start - 1].lower_.rstrip(".") in _MISTER)
             ):

@@ -78,7 +78,7 @@ def meeting_place(
         if c.sentence < 0:
             continue
         root = c.cue.token
-        if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX") and not _about(root):
+        if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX"):
             root = root.head
         ids = own_phrase(root, events)
         if c.cue.token.pos_ == "NOUN":  # "talks held at the palace in Lakeport"
@@ -94,7 +94,6 @@ def meeting_place(
         modifiers = [t for t in c.cue.token.children if t.dep_ in ("compound", "amod", "nmod")]
         found = ctx.places.in_tokens(phrase, prefer, people=people)
         found = found or ctx.places.in_tokens(modifiers, prefer, locative_only=False, people=people)
-        found = found or _destination(c.cue.token, ctx, prefer, people)
         if found is None and _here(phrase):
             found = ctx.dateline_place  # "met here": the dateline's city
         if found is not None and found.city:
@@ -169,17 +168,6 @@ _FRAMES = {"sideline", "sidelines", "margin", "margins", "occasion", "framework"
 # Verbs whose "on" phrase is their subject matter ("touched on", "focused on", "agreed on").
 _ON_VERBS = {"touch", "focus", "agree", "center", "centre", "concentrate", "dwell", "comment",
              "brief", "exchange", "consult", "confer", "work", "cooperate"}  # fmt: skip
-# Verbs whose subject is a meeting and whose object is its subject matter.
-_SUBJECT_MATTER_VERBS = {
-    "touch", "discuss", "focus", "cover", "address", "review", "deal", "center", "centre",
-    "concentrate", "explore", "examine", "tackle", "consider",
-}  # fmt: skip
-
-
-def _about(noun: Token) -> bool:
-    """ "The meeting touched on the situation in Gaza": a place in what a meeting was
-    about is not where it was."""
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _SUBJECT_MATTER_VERBS
 
 
 def _places_a_thing(prep: Token, events: frozenset[str]) -> bool:
@@ -262,20 +250,6 @@ def _next_stop(tokens: list[Token], ctx: ArticleContext, prefer: set[str]) -> Lo
                 if found is not None:
                     return found
     return None
-
-
-def _destination(
-    cue: Token, ctx: ArticleContext, prefer: set[str], people: Collection[int]
-) -> Location | None:
-    """ "travelled to Kyiv on Tuesday for talks with X": the journey's end is where the
-    talks it was for took place."""
-    if not (cue.dep_ == "pobj" and cue.head.lower_ == "for"):
-        return None
-    verb = cue.head.head
-    if verb.lemma_.lower() not in _MOTION:
-        return None
-    goals = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree]
-    return ctx.places.in_tokens(goals, prefer, people=people, preps=frozenset({"to"}))
 
 
 def _here(phrase: list[Token]) -> bool:
