@@ -198,10 +198,7 @@ class AttendanceReader:
         if not _companion_verb(anchor):
             return set()
         inside = {t.i for t in anchor.subtree}
-        if anchor.dep_ in ("acl", "relcl", "advcl"):
-            owners = [anchor.head]
-        else:
-            owners = [c for c in anchor.children if c.dep_ in ("nsubjpass", "dobj")]
+        owners = _accompanied(anchor)
         return {
             roster.name_at[t.i]
             for o in owners
@@ -215,11 +212,7 @@ class AttendanceReader:
         for anchor in anchors:
             if not _companion_verb(anchor):
                 continue
-            if anchor.dep_ in ("acl", "relcl", "advcl"):
-                owners = [anchor.head]
-            else:
-                owners = [c for c in anchor.children if c.dep_ in ("nsubjpass", "dobj")]
-            for owner in owners:
+            for owner in _accompanied(anchor):
                 for word in owner.subtree:
                     a = descriptors.affiliation_at.get(word.i)
                     if a is not None and word.i <= owner.i:
@@ -304,6 +297,14 @@ def _listed_sides(
         if current and person in people and person not in sides:
             sides[person] = current
     return tuple(sorted(sides.items()))
+
+
+def _accompanied(anchor: Token) -> list[Token]:
+    """The phrase naming whom a companion verb's people accompany: "A, accompanied by X"
+    (the noun it modifies), "A was accompanied by X", "Accompanying A were X"."""
+    if anchor.dep_ in ("acl", "relcl", "advcl"):
+        return [anchor.head]
+    return [c for c in anchor.children if c.dep_ in ("nsubjpass", "dobj")]
 
 
 def _companion_verb(token: Token) -> bool:
