@@ -1179,10 +1179,10 @@ SIDES_FROM_COUNTERPARTS_AND_LISTS = [
     ),
     Case(
         "a story datelined at an organisation's seat is not written from the host state's side",
-        "BRUSSELS, 5 October - The EU's High Representative, Enrique Salas Ortega, spoke by "
-        "phone with the Minister of Foreign Affairs of Armenia, Aram Petrosyan.",
+        "BRUSSELS, 5 October - High Representative Enrique Salas Ortega spoke by phone with "
+        "the Minister of Foreign Affairs of Armenia, Aram Petrosyan.",
         [{"Enrique Salas Ortega", "Aram Petrosyan"}],
-        checks={"sides": {"Aram Petrosyan": "AM", "Enrique Salas Ortega": "EU"}},
+        checks={"sides": {"Aram Petrosyan": "AM", "Enrique Salas Ortega": None}},
     ),
 ]
 
@@ -1531,11 +1531,11 @@ VISITS_AND_CAPITALS = [
     ),
     Case(
         "'Niger's elected President, X,': the state before an adjective and the office",
-        "Nigerian President Olumide Adewumi spoke with Niger's elected President, Hamidou Sani "
-        "Bakoye, by telephone on July 26.",
+        "President Olumide Adewumi spoke with Niger's elected President, Hamidou Sani Bakoye, "
+        "by telephone on July 26.",
         [{"Olumide Adewumi", "Hamidou Sani Bakoye"}],
         published=dt.date(2023, 8, 9),
-        checks={"sides": {"Hamidou Sani Bakoye": "NE", "Olumide Adewumi": "NG"}},
+        checks={"sides": {"Hamidou Sani Bakoye": "NE", "Olumide Adewumi": None}},
     ),
     Case(
         "'in the Egyptian capital': the country's capital",
@@ -1559,7 +1559,7 @@ MORE_NAMES_AND_PLACES = [
         "Chinese Foreign Minister Gao Zhenhua held talks in Islamabad on Monday with Pakistan's "
         "Adviser on Foreign Affairs Tariq Siddiqi.",
         [{"Gao Zhenhua", "Tariq Siddiqi"}],
-        checks={"sides": {"Tariq Siddiqi": "PK"}},
+        checks={"titles": {"Tariq Siddiqi": "Adviser on Foreign Affairs"}},
     ),
     Case(
         "'African Union Commission Chairperson X': the Commission is the organisation's",
